@@ -1,0 +1,20 @@
+// range, slice and the generic iterator types (objects/range.cpp, slice.cpp, iter.cpp).
+#pragma once
+#include "core/type.h"
+
+namespace pyxx {
+extern Type RangeType, RangeIterType, LongRangeIterType;
+[[nodiscard]] Object* range_new(Object* start, Object* stop, Object* step);
+
+struct SliceObject : Object { Object* start; Object* stop; Object* step; };
+extern Type SliceType;
+inline bool slice_check(const Object* o) { return o->type == &SliceType; }
+[[nodiscard]] Object* slice_new(Object* start, Object* stop, Object* step);  // null = None
+// PySlice_Unpack + PySlice_AdjustIndices: returns -1 on error, else slice length in *slicelength.
+[[nodiscard]] int slice_get_indices(Object* slice, ssize length, ssize* start, ssize* stop, ssize* step, ssize* slicelength);
+
+// iter(seq) for objects with __getitem__ only, and iter(callable, sentinel).
+extern Type SeqIterType, CallIterType;
+[[nodiscard]] Object* seq_iter_new(Object* seq);
+[[nodiscard]] Object* call_iter_new(Object* callable, Object* sentinel);
+}  // namespace pyxx
