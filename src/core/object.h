@@ -97,3 +97,10 @@ template <class T> [[nodiscard]] inline Ref<T> steal(T* p) { return Ref<T>::stea
 template <class T> [[nodiscard]] inline Ref<T> borrow(T* p) { return Ref<T>::borrow(p); }
 
 }  // namespace pyxx
+
+namespace pyxx {
+// Recursive repr guard (Py_ReprEnter / Py_ReprLeave): 1 if obj is already being
+// repr'd on this thread (caller prints "[...]"), 0 if entered, -1 on error.
+[[nodiscard]] int repr_enter(Object* obj);
+void repr_leave(Object* obj);
+}  // namespace pyxx

@@ -56,6 +56,8 @@ struct ThreadState {
   char* c_stack_hard_limit;
   int recursion_headroom;      // >0 while handling a RecursionError
   Object* dict;                // threading.local storage base
+  Object* repr_running;        // list of containers being repr'd (Py_ReprEnter/Leave)
+  int py_call_depth;           // informational
   uint64_t id;
 };
 

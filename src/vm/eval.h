@@ -16,3 +16,9 @@ Object* eval_get_locals();   // materializes f_locals for functions (new ref sem
 Object* eval_get_builtins();
 Object* eval_get_frame();    // frame object of the innermost frame (borrowed), materialized lazily
 }  // namespace pyxx
+
+namespace pyxx {
+// Runs a function whose code has no CO_NEWLOCALS-style fast locals against an
+// explicit locals mapping (used by builtins.__build_class__ for class bodies).
+[[nodiscard]] Object* eval_function_with_locals(Object* func, Object* locals);
+}  // namespace pyxx
