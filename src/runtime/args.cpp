@@ -1,0 +1,73 @@
+// Argument binding for built-in functions (runtime/args.h).
+#include "runtime/args.h"
+#include "core/error.h"
+#include "objects/exceptions.h"
+#include "objects/str.h"
+#include "objects/tuple.h"
+
+namespace pyxx {
+
+bool check_arg_count(const char* fname, ssize nargs, ssize min, ssize max) {
+  if (nargs < min) {
+    if (min == max)
+      err_format(&exc::TypeError, "%s expected %s%zd argument%s, got %zd", fname, "", min, min == 1 ? "" : "s", nargs);
+    else
+      err_format(&exc::TypeError, "%s expected at least %zd argument%s, got %zd", fname, min, min == 1 ? "" : "s", nargs);
+    return false;
+  }
+  if (nargs > max) {
+    if (min == max)
+      err_format(&exc::TypeError, "%s expected %zd argument%s, got %zd", fname, max, max == 1 ? "" : "s", nargs);
+    else
+      err_format(&exc::TypeError, "%s expected at most %zd argument%s, got %zd", fname, max, max == 1 ? "" : "s", nargs);
+    return false;
+  }
+  return true;
+}
+
+bool bind_args(const ArgSpec& spec, Object* const* args, ssize nargs, Object* kwnames, Object** out) {
+  int n_positional = spec.n_params - spec.n_kwonly;
+  for (int i = 0; i < spec.n_params; ++i) out[i] = nullptr;
+  ssize nkw = kwnames ? tuple_size(kwnames) : 0;
+  if (nargs > n_positional) {
+    if (nkw == 0 && spec.n_kwonly == 0 && spec.n_posonly == spec.n_params)
+      err_format(&exc::TypeError, "%s() takes at most %d argument%s (%zd given)", spec.fname, n_positional,
+                 n_positional == 1 ? "" : "s", nargs);
+    else
+      err_format(&exc::TypeError, "%s() takes at most %d positional argument%s (%zd given)", spec.fname,
+                 n_positional, n_positional == 1 ? "" : "s", nargs);
+    return false;
+  }
+  for (ssize i = 0; i < nargs; ++i) out[i] = args[i];
+  for (ssize k = 0; k < nkw; ++k) {
+    Object* name = tuple_get(kwnames, k);
+    int found = -1;
+    for (int i = spec.n_posonly; i < spec.n_params; ++i) {
+      if (str_eq_cstr(name, spec.names[i])) { found = i; break; }
+    }
+    if (found < 0) {
+      err_format(&exc::TypeError, "%s() got an unexpected keyword argument '%U'", spec.fname, name);
+      return false;
+    }
+    if (out[found]) {
+      err_format(&exc::TypeError, "argument for %s() given by name ('%s') and position (%d)", spec.fname,
+                 spec.names[found], found + 1);
+      return false;
+    }
+    out[found] = args[nargs + k];
+  }
+  for (int i = 0; i < spec.n_required; ++i) {
+    if (!out[i]) {
+      if (i < spec.n_posonly) {
+        err_format(&exc::TypeError, "%s() takes at least %d positional argument%s (%zd given)", spec.fname,
+                   spec.n_required, spec.n_required == 1 ? "" : "s", nargs);
+      } else {
+        err_format(&exc::TypeError, "%s() missing required argument '%s' (pos %d)", spec.fname, spec.names[i], i + 1);
+      }
+      return false;
+    }
+  }
+  return true;
+}
+
+}  // namespace pyxx
