@@ -22,6 +22,7 @@
 #include "parser/ast_nodes.h"
 #include "parser/parser.h"
 #include "runtime/run.h"
+#include "runtime/suggestions.h"
 #include "vm/frame.h"
 
 namespace pyxx {
@@ -435,7 +436,7 @@ void format_exception_only(Object* exc, std::string& out) {
   if (err_given_exception_matches(exc, &exc::SyntaxError)) {
     format_syntax_error(exc, stype, out);
   } else {
-    std::string s = safe_str(exc, "exception");
+    std::string s = safe_str(exc, "exception") + exception_suggestion_suffix(exc);
     out += s.empty() ? stype + "\n" : stype + ": " + s + "\n";
   }
   auto* be = static_cast<BaseExceptionObject*>(exc);
