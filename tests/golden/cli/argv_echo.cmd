@@ -1,0 +1,1 @@
+argv_echo.py one two "three four" "" -x --opt=5

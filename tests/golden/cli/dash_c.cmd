@@ -1,0 +1,1 @@
+-c "print(1 + 2); import sys; print(sys.argv)"

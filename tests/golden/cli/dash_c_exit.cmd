@@ -1,0 +1,1 @@
+-c "import sys; sys.exit(9)"

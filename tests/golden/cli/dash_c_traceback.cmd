@@ -1,0 +1,3 @@
+-c "def f():
+    raise ValueError(42)
+f()"

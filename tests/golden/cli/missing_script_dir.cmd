@@ -1,0 +1,1 @@
+missing_dir/nothing.py arg

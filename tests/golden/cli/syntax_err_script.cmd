@@ -1,0 +1,1 @@
+syntax_err_script.py

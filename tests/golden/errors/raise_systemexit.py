@@ -1,0 +1,6 @@
+def deep():
+    try:
+        raise SystemExit(5)
+    finally:
+        print('finally runs on SystemExit')
+deep()

@@ -1,0 +1,5 @@
+def combine(a, b):
+    return a + b
+print(combine(1, 2))
+print(combine('x', 'y'))
+print(combine('x', 1))

@@ -1,0 +1,9 @@
+def low():
+    return {}['missing']
+def high():
+    try:
+        low()
+    except KeyError as e:
+        raise ValueError('bad lookup') from e
+print('before')
+high()

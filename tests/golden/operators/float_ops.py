@@ -1,0 +1,18 @@
+vals = [0.1, 0.2, 0.1 + 0.2, 1 / 3, 2.5, -2.5, 1e16, 1e15, 123456789.123, 1e-7, 0.0001, 1.0, 100.0, 1e22, 1e23, 5e-324, 1.7976931348623157e308]
+for v in vals:
+    print(repr(v), str(v))
+print(7.5 // 2, -7.5 // 2, 7.5 % 2, -7.5 % 2, 7.5 % -2, divmod(7.5, 2), divmod(-7.5, 2))
+print(2.0 ** 0.5, 2 ** 0.5, 4 ** 0.5, 10.0 ** -2, (-8.0) ** 3)
+print(1.5 + 2, 3 * 0.5, 1 - 0.9, 0.1 * 3, 3.0 / 2)
+print(round(2.5), round(3.5), round(-2.5), round(2.675, 2), round(1.23456, 3), round(12345.6, -2), round(0.5), round(1.5))
+print(int(3.9), int(-3.9), int(1e20), float(3), float('1.5'), float('-inf'), float('nan'), float('  2.5  '))
+inf = float('inf')
+nan = float('nan')
+print(inf, -inf, inf + 1, inf * -1, inf > 1e308, nan == nan, nan != nan, inf == inf)
+print(0.1 + 0.2 == 0.3, abs(0.1 + 0.2 - 0.3) < 1e-9)
+print(1e300 * 1e10, -1e300 * 1e10)
+print(3.0 == 3, 3.5 > 3, 2 < 2.5, hash(3.0) == hash(3), hash(1.5), hash(-0.5), hash(0.0), hash(-0.0))
+print(-0.0, 0.0 == -0.0, abs(-0.0), 1 / 3 * 3)
+print((0.1).__repr__(), float.__repr__(2.0), 1e5, 1e-4, 12e3)
+print(max(1.5, 2), min(-1, -1.5), sum([0.1] * 10))
+print(float(10 ** 20), 10 ** 20 / 3, 2 ** 0.5 * 2 ** 0.5)

@@ -1,0 +1,13 @@
+s = 'Hello'
+print(s + ' World', s * 3, 3 * 'ab', s * 0, s * -1)
+print(s[0], s[-1], s[1:3], s[:2], s[2:], s[::-1], s[::2], s[1:-1], s[-3:], s[10:], s[:100])
+print(len(s), 'l' in s, 'z' not in s, s == 'Hello', s < 'Help', s > 'Hell')
+print('%s is %d years' % ('Bob', 30))
+print('%5d|%-5d|%05d|%x|%X|%o|%e|%.2f|%10.3f|%r|%%' % (42, 42, 42, 255, 255, 8, 12345.678, 3.14159, 2.5, 'q'))
+print('%s' % [1, 2], '%s %s' % (1, 2), '%(a)s-%(b)s' % {'a': 1, 'b': 2})
+print('%c%c' % (72, 'i'), '%+d %+d' % (5, -5), '% d' % 7, '%.3s' % 'abcdef', '%5s|%-5s|' % ('ab', 'cd'))
+print('%g %g %g %g' % (0.0001, 1e-5, 123456789, 1.5))
+print('%i' % 3.9, '%d' % True, '%s' % None)
+print('a' 'b', 'x'.join(['1', '2']), '-'.join('abc'))
+print(ord('a'), chr(97), 'abc'[1:2] * 2)
+print(str(1) + str(2.5) + str(None) + str([1]) + str((1,)))
