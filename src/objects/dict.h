@@ -33,4 +33,9 @@ void dict_clear(Object* d);
 [[nodiscard]] Object* dict_values_list(Object* d);
 [[nodiscard]] Object* dict_items_list(Object* d);
 uint64_t dict_version(Object* d);  // changes on every mutation (for caches)
+// The views and iterators (objects/dictview.cpp).
+extern Type DictKeysType, DictValuesType, DictItemsType;  // dict_keys, dict_values, dict_items
+extern Type DictKeyIterType, DictValueIterType, DictItemIterType;
+extern Type DictRevKeyIterType, DictRevValueIterType, DictRevItemIterType;
+void init_dict_types();
 }  // namespace pyxx

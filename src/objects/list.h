@@ -24,4 +24,6 @@ PYXX_ALWAYS_INLINE void list_init_item(Object* l, ssize i, Object* steal) { stat
 [[nodiscard]] int list_reverse(Object* l);
 [[nodiscard]] Object* list_as_tuple(Object* l);
 [[nodiscard]] Object* list_from_array(Object* const* borrowed_items, ssize n);
+extern Type ListIterType, ListRevIterType;  // list_iterator, list_reverseiterator
+void init_list_types();
 }  // namespace pyxx

@@ -17,4 +17,6 @@ inline bool anyset_check(const Object* o) { return set_check(o) || frozenset_che
 ssize set_size(Object* s);
 // Iteration: borrowed key; false at end.
 bool set_next(Object* s, ssize* pos, Object** key, Hash* hash = nullptr);
+extern Type SetIterType;  // set_iterator
+void init_set_types();
 }  // namespace pyxx

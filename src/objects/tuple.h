@@ -21,4 +21,6 @@ PYXX_ALWAYS_INLINE void tuple_init_item(Object* t, ssize i, Object* steal) { sta
 [[nodiscard]] Object* tuple_from_array(Object* const* borrowed_items, ssize n);
 [[nodiscard]] Object* tuple_from_array_steal(Object* const* items, ssize n);
 [[nodiscard]] Object* tuple_slice(Object* t, ssize lo, ssize hi);
+extern Type TupleIterType;    // tuple_iterator
+void init_tuple_types();       // registered in runtime/static_types.inc
 }  // namespace pyxx
