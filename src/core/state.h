@@ -59,6 +59,7 @@ struct ThreadState {
   Object* repr_running;        // list of containers being repr'd (Py_ReprEnter/Leave)
   int py_call_depth;           // informational
   uint64_t id;
+  uintptr_t eval_breaker;      // needed by vm: nonzero = JUMP_BACKWARD/RESUME run eval_handle_breaker
 };
 
 struct Runtime {

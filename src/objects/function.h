@@ -32,3 +32,8 @@ extern Type CellType;
 inline bool cell_check(const Object* o) { return o->type == &CellType; }
 [[nodiscard]] Object* cell_new(Object* value);  // value may be null
 }  // namespace pyxx
+
+namespace pyxx {
+void init_function_types();  // FunctionType
+void init_cell_types();      // CellType
+}  // namespace pyxx

@@ -22,3 +22,22 @@ namespace pyxx {
 // explicit locals mapping (used by builtins.__build_class__ for class bodies).
 [[nodiscard]] Object* eval_function_with_locals(Object* func, Object* locals);
 }  // namespace pyxx
+
+namespace pyxx {
+// --- added by the VM area ---
+struct InterpreterFrame;
+// builtins dict for a globals dict: globals['__builtins__'] (module -> its dict),
+// else the current frame's builtins, else the interpreter's (borrowed; null + error).
+Object* eval_builtins_from_globals(Object* globals);
+// sys._getframe(depth): frame object `depth` levels up (new ref), ValueError
+// "call stack is not deep enough" when there is none.
+[[nodiscard]] Object* vm_getframe(int depth);
+// Runs a frame already pushed on ts's data stack (or a generator frame) until it
+// returns or yields. throwflag: the pending exception is raised at the frame's
+// current instruction (generator.throw). The frame is marked as an entry frame.
+[[nodiscard]] Object* eval_frame(ThreadState* ts, InterpreterFrame* frame, int throwflag);
+// Frees VM-private per-code data (CodeObject::co_extra); called by the code dealloc.
+void vm_code_extra_free(void* extra);
+// Sets the eval-breaker bit of the current thread (signals, pending calls, GIL).
+void eval_request_break(ThreadState* ts);
+}  // namespace pyxx
