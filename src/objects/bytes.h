@@ -16,4 +16,27 @@ PYXX_ALWAYS_INLINE ssize bytes_size(const Object* o) { return var_size(o); }
 [[nodiscard]] inline Object* bytes_from(std::string_view s) { return bytes_from(s.data(), ssize(s.size())); }
 [[nodiscard]] Object* bytes_repr(Object* b);
 Hash bytes_hash(Object* b);
+// --- additions by the text area ---
+extern Type BytesIterType;
+void init_bytes_types();  // registers BytesType / BytesIterType (runtime/static_types.inc)
+
+// bytearray (objects/bytearray.cpp): mutable, over-allocating buffer.
+struct ByteArrayObject : VarObject {  // size = number of bytes
+  ssize alloc;                        // allocated bytes (>= size + 1 when data != null)
+  char* data;                         // NUL-terminated, or null when empty and never allocated
+  ssize exports;                      // active buffer exports (resizing forbidden while > 0)
+};
+extern Type ByteArrayType, ByteArrayIterType;
+inline bool bytearray_check(const Object* o) { return o->type == &ByteArrayType || type_is_subtype(o->type, &ByteArrayType); }
+PYXX_ALWAYS_INLINE char* bytearray_data(Object* o) {
+  static char empty[1] = {0};
+  char* d = static_cast<ByteArrayObject*>(o)->data;
+  return d ? d : empty;
+}
+[[nodiscard]] Object* bytearray_from(const void* data, ssize len);
+[[nodiscard]] int bytearray_resize(Object* ba, ssize new_size);  // -1 + exception on failure
+void init_bytearray_types();
+// Contiguous byte buffer of a bytes-like object (bytes, bytearray for now):
+// true and *data/*len set, or false (no exception set).
+bool bytes_like_view(Object* o, const char** data, ssize* len);
 }  // namespace pyxx

@@ -1,0 +1,48 @@
+# Golden test of the text area (str/bytes); expected output recorded from CPython 3.14.
+tests = r"""
+format('abc', '\u1234^9'), format('é', '<3'), format('abc', '.0'), format('abc', '.'), format('abc', '10.5s'), format('x', ',s')
+format('abc', 'x<'), format('abc', '=')
+format('abc', '_')
+format('abc', '.1,')
+format('abc', '99999999999999999999999')
+format('abc', 'ss')
+format('abc', '\u1234')
+'{:{}{}}'.format('a', '>', 5), '{0:{1}.{2}}'.format('abcdef', 5, 2)
+'{:{:{:}}}'.format(1, 2, 3)
+'{0:{a}}'.format(1, a='>3')
+'{!s:>3}'.format(1), '{!a}'.format('\u1234')
+'{0[-1]}'.format({'-1': 'x'})
+'{0[1.5]}'.format({'1.5': 'y'})
+'{0[ a ]}'.format({' a ': 'z'})
+'{ }'.format(**{' ': 3})
+'{0[0]}{0[1]}'.format('ab')
+'{a[0]}'.format(a=[9])
+'{0.real.imag}'.format(5)
+'{0}'.format(*[1])
+'{:%}'.format(0.5), '{:e}'.format(12345.678), '{:b}'.format(10)
+'{}'.format(None)
+'{0:>10}'.format(None)
+'{0:d}'.format('a')
+'x{}y'.format(1.5)
+'{}' .format('a'*3)
+'{10}'.format(*range(11))
+'{0}{1}'.format(1)
+'{:}}'.format(1)
+'{:{}'.format(1)
+'}{'.format()
+'{!}'.format(1)
+'{!r}x'.format(1)
+'{0!r:}'.format('q')
+'a'.format_map({'a': 1})
+'{a}'.format_map([])
+'{0}'.format_map([1])
+"""
+class Missing(dict):
+    def __missing__(self, k): return '<' + k + '>'
+print('{a}-{b}'.format_map(Missing(a=1)))
+for t in tests.strip().split('\n'):
+    try:
+        r = eval(t)
+        print(t, '->', repr(r))
+    except Exception as e:
+        print(t, '!!', type(e).__name__, e)
