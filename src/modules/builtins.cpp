@@ -729,7 +729,7 @@ int builtins_exec(Object* module) {
   struct { const char* name; Object* value; } entries[] = {
       {"None", None}, {"Ellipsis", Ellipsis}, {"NotImplemented", NotImplemented},
       {"False", False}, {"True", True},
-      {"bool", &BoolType}, {"memoryview", nullptr}, {"bytearray", nullptr},
+      {"bool", &BoolType}, {"memoryview", nullptr}, {"bytearray", &ByteArrayType},
       {"bytes", &BytesType}, {"classmethod", &ClassMethodType}, {"complex", &ComplexType},
       {"dict", &DictType}, {"enumerate", &EnumerateType}, {"filter", &FilterType},
       {"float", &FloatType}, {"frozenset", &FrozenSetType}, {"property", &PropertyType},
@@ -787,10 +787,11 @@ Object* import_module_level(Object* name, Object* globals, Object* fromlist, int
       Ref<> msg = steal(str_from_format("No module named %R", name));
       if (!msg) return nullptr;
       err_set_object(&exc::ModuleNotFoundError, msg.get());
-      if (Object* e = tstate_get()->current_exception) {
-        Ref<> attr = steal(str_intern_cstr("name"));
-        if (object_setattr(e, attr.get(), name) < 0) return nullptr;
-      }
+      // ModuleNotFoundError.name, set on the instance without a pending error.
+      Object* e = err_get_raised();
+      if (e && err_given_exception_matches(e, &exc::ImportError))
+        set_ref(static_cast<ImportErrorObject*>(e)->name, new_ref(name));
+      err_set_raised(e);
       return nullptr;
     }
     Ref<> created = steal(module_from_def(def));

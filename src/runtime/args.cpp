@@ -30,12 +30,12 @@ bool bind_args(const ArgSpec& spec, Object* const* args, ssize nargs, Object* kw
   for (int i = 0; i < spec.n_params; ++i) out[i] = nullptr;
   ssize nkw = kwnames ? tuple_size(kwnames) : 0;
   if (nargs > n_positional) {
-    if (nkw == 0 && spec.n_kwonly == 0 && spec.n_posonly == spec.n_params)
-      err_format(&exc::TypeError, "%s() takes at most %d argument%s (%zd given)", spec.fname, n_positional,
-                 n_positional == 1 ? "" : "s", nargs);
+    const char* how = spec.n_required < n_positional ? "at most" : "exactly";
+    if (n_positional == 0)
+      err_format(&exc::TypeError, "%s() takes no positional arguments", spec.fname);
     else
-      err_format(&exc::TypeError, "%s() takes at most %d positional argument%s (%zd given)", spec.fname,
-                 n_positional, n_positional == 1 ? "" : "s", nargs);
+      err_format(&exc::TypeError, "%s() takes %s %d %sargument%s (%zd given)", spec.fname, how, n_positional,
+                 spec.n_kwonly ? "positional " : "", n_positional == 1 ? "" : "s", nargs);
     return false;
   }
   for (ssize i = 0; i < nargs; ++i) out[i] = args[i];
