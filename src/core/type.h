@@ -218,8 +218,9 @@ PYXX_ALWAYS_INLINE bool type_has_flag(const Type* t, unsigned long f) { return (
 // fills tp_dict from tp_methods/tp_members/tp_getset and slot wrappers.
 [[nodiscard]] int type_ready(Type* type);
 // Looks name up along type's MRO (borrowed result, no exception when missing).
-// Uses the method cache keyed by tp_version_tag.
-Object* type_lookup(Type* type, Object* name);
+// Uses the method cache keyed by tp_version_tag (hit path inline, below).
+inline Object* type_lookup(Type* type, Object* name);
+Object* type_lookup_slow(Type* type, Object* name);  // cache miss path (objects/type.cpp)
 // Like type_lookup but may set an exception (returns -1) e.g. from a broken MRO.
 [[nodiscard]] int type_lookup_ref(Type* type, Object* name, Object** result);
 bool type_is_subtype(Type* a, Type* b);   // b in a.__mro__
@@ -234,7 +235,25 @@ const char* type_name(const Type* t);   // short name, e.g. "int" for builtins.i
 
 extern Type TypeType;    // <class 'type'>
 extern Type ObjectType;  // <class 'object'>
+// Init functions of the type-system area (runtime/static_types.inc).
+void init_type_types();
+void init_object_types();
 
 PYXX_ALWAYS_INLINE bool type_check(const Object* op) { return type_has_flag(op->type, kTpflagsTypeSubclass); }
+
+}  // namespace pyxx
+
+#include "core/state.h"
+
+namespace pyxx {
+inline Object* type_lookup(Type* type, Object* name) {
+  unsigned v = type->tp_version_tag;
+  if (PYXX_LIKELY(v != 0)) {
+    unsigned idx = (v ^ static_cast<unsigned>(reinterpret_cast<uintptr_t>(name) >> 4)) & (Interpreter::kMethodCacheSize - 1);
+    const Interpreter::MethodCacheEntry& e = interp_get()->method_cache[idx];
+    if (PYXX_LIKELY(e.version == v && e.name == name)) return e.value;
+  }
+  return type_lookup_slow(type, name);
+}
 
 }  // namespace pyxx

@@ -2,6 +2,7 @@
 // __import__, ...) and the built-in names bound to types and constants,
 // with CPython 3.14's argument handling and messages.
 #include "modules/builtins.h"
+#include <cmath>
 #include <cstring>
 #include "compiler/compile.h"
 #include "core/abstract.h"
@@ -30,13 +31,6 @@
 
 namespace pyxx {
 namespace {
-
-Object* kw_value(Object* const* args, ssize nargs, Object* kwnames, const char* name) {
-  if (!kwnames) return nullptr;
-  for (ssize i = 0; i < tuple_size(kwnames); ++i)
-    if (str_eq_cstr(tuple_get(kwnames, i), name)) return args[nargs + i];
-  return nullptr;
-}
 
 // ---- __build_class__ ----
 
@@ -490,6 +484,38 @@ Object* builtin_sum(Object*, Object* const* args, ssize nargs, Object* kwnames) 
       Ref<> acc_obj = steal(int_from_i64(acc));
       if (!acc_obj) return nullptr;
       result = steal(number_add(acc_obj.get(), item.get()));
+      if (!result) return nullptr;
+      break;
+    }
+  }
+  // Exact floats (and ints that fit a C long) use Neumaier's compensated
+  // summation, as CPython 3.12+ does.
+  if (float_check_exact(result.get())) {
+    double f_result = float_value(result.get());
+    double c = 0.0;
+    auto add = [&](double x) {
+      double t = f_result + x;
+      if (std::fabs(f_result) >= std::fabs(x)) c += (f_result - t) + x;
+      else c += (x - t) + f_result;
+      f_result = t;
+    };
+    for (;;) {
+      Ref<> item = steal(iter_next(it.get()));
+      if (!item) {
+        if (err_occurred()) return nullptr;
+        if (c != 0.0 && std::isfinite(c)) f_result += c;
+        return float_from_double(f_result);
+      }
+      if (float_check_exact(item.get())) { add(float_value(item.get())); continue; }
+      if (int_check(item.get())) {
+        int overflow = 0;
+        int64_t v = int_as_i64_overflow(item.get(), &overflow);
+        if (!overflow) { add(double(v)); continue; }
+      }
+      if (c != 0.0 && std::isfinite(c)) f_result += c;
+      result = steal(float_from_double(f_result));
+      if (!result) return nullptr;
+      result = steal(number_add(result.get(), item.get()));
       if (!result) return nullptr;
       break;
     }

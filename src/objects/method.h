@@ -38,4 +38,7 @@ extern Type MethodDescrType, ClassMethodDescrType, MemberDescrType, GetSetDescrT
 // Argument-checking helpers giving CPython's messages.
 [[nodiscard]] bool check_no_kwargs(const char* funcname, Object* kwnames);
 [[nodiscard]] bool check_positional(const char* funcname, ssize nargs, ssize min, ssize max);
+void init_descr_types();
+void init_cfunction_types();
+void init_method_types();
 }  // namespace pyxx

@@ -25,4 +25,5 @@ struct ModuleDef {
 // Registry of built-in modules (sys.builtin_module_names), in runtime/native_modules.cpp.
 const ModuleDef* find_native_module(const char* name);
 [[nodiscard]] Object* module_from_def(const ModuleDef* def);
+void init_module_types();
 }  // namespace pyxx

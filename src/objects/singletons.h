@@ -9,4 +9,5 @@ inline Object* const None = &NoneStruct;
 inline Object* const NotImplemented = &NotImplementedStruct;
 inline Object* const Ellipsis = &EllipsisStruct;
 inline Object* none_ref() { return None; }  // immortal: no incref needed, but harmless
+void init_singleton_types();
 }  // namespace pyxx

@@ -12,9 +12,13 @@
 #include "objects/int.h"
 #include "objects/list.h"
 #include "objects/method.h"
+#include "objects/super.h"
+#include "objects/mappingproxy.h"
 #include "objects/module.h"
 #include "objects/range.h"
 #include "objects/set.h"
 #include "objects/singletons.h"
 #include "objects/str.h"
 #include "objects/tuple.h"
+#include "objects/generator.h"  // needed by vm (GenType, CoroType, AsyncGenType)
+#include "vm/frame.h"           // needed by vm (FrameType, init_traceback_types)
