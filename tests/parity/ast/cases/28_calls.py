@@ -1,0 +1,12 @@
+f()
+f(1)
+f(1,)
+f(a=1)
+f(*a)
+f(**a)
+f(a, b=1, *c, d=2, **e)
+f(*a, b=1, *c)
+f(x for x in y)
+f((x for x in y), z)
+obj.method(1)(2)[3].attr
+f(a)(b=1)
