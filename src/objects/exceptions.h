@@ -111,6 +111,10 @@ PYXX_EXCEPTION_TYPES(PYXX_DECLARE_EXC)
 // ExceptionGroup derives from both BaseExceptionGroup and Exception.
 namespace exc { extern Type ExceptionGroup; }
 
+// --- added by the numbers/exceptions area ---
+void init_exception_types();  // every class above plus ExceptionGroup (objects/exceptions.cpp)
+void init_exception_group_bases();  // sets ExceptionGroup.tp_bases; must run after init_tuple_types
+
 PYXX_ALWAYS_INLINE bool exception_instance_check(const Object* o) { return type_has_flag(o->type, kTpflagsBaseExcSubclass); }
 inline bool exception_class_check(const Object* o) {
   return type_has_flag(o->type, kTpflagsTypeSubclass) && type_has_flag(static_cast<const Type*>(o), kTpflagsBaseExcSubclass);

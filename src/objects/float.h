@@ -19,4 +19,11 @@ PYXX_ALWAYS_INLINE double float_value(const Object* o) { return static_cast<cons
 [[nodiscard]] Object* float_from_string(std::string_view text);
 std::string float_repr_string(double v);  // repr(float)
 Hash float_hash_value(double v);          // CPython's _Py_HashDouble (needs the object for nan)
+// --- added by the numbers area ---
+// float's nb_power (accepts int operands too; used by int ** negative int).
+[[nodiscard]] Object* float_pow(Object* a, Object* b, Object* mod);
+// Converts an int or float operand to double; 0 = not a number type (NotImplemented), -1 error, 1 ok.
+int float_convert_operand(Object* o, double* out);
+[[nodiscard]] Object* float_format(Object* self, Object* spec);  // float.__format__
+void init_float_type();  // FloatType
 }  // namespace pyxx

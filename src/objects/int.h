@@ -45,4 +45,17 @@ Hash int_hash(Object* o);
 [[nodiscard]] Object* int_sub(Object* a, Object* b);
 [[nodiscard]] Object* int_mul(Object* a, Object* b);
 int int_compare(Object* a, Object* b);  // -1, 0, 1
+// --- added by the numbers area ---
+[[nodiscard]] Object* int_true_divide(Object* a, Object* b);   // int / int, correctly rounded
+// Exact comparison of an int with a double: -1, 0, 1, or 2 when d is nan.
+int int_compare_double(Object* i, double d);
+// int(x) without a base: __int__, __index__, str/bytes (3.14: no __trunc__).
+[[nodiscard]] Object* int_from_object(Object* x);
+[[nodiscard]] Object* int_format(Object* self, Object* spec);   // int.__format__
+// GMP access for math/random/marshal: the __mpz_struct* of a big int (null when compact),
+// and a normalised int from a copy of an mpz.
+const void* int_big_mpz(Object* o);
+[[nodiscard]] Object* int_from_mpz_copy(const void* mpz_srcptr);
+void init_int_types();   // IntType
+void init_bool_type();   // BoolType (objects/bool.cpp)
 }  // namespace pyxx
