@@ -2,6 +2,7 @@
 #pragma once
 #include <string_view>
 #include "core/object.h"
+#include "objects/code.h"  // code_check etc. for users of compile()
 #include "parser/parser.h"
 
 namespace pyxx {
@@ -15,4 +16,7 @@ enum : int {
 [[nodiscard]] Object* compile_ast(ast::Mod* mod, Object* filename, ParseMode mode, int flags, int optimize, ast::Arena& arena);
 // Parse + compile. Returns a code object or nullptr with SyntaxError etc. set.
 [[nodiscard]] Object* compile_source(std::string_view source, Object* filename, ParseMode mode, int flags, int optimize);
+// Stack effect of an instruction (CPython's PyCompile_OpcodeStackEffectWithJump):
+// jump -1 = max of both branches, 1 = jump taken, 0 = not taken.
+int stack_effect(int opcode, int oparg, int jump);
 }  // namespace pyxx

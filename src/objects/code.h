@@ -44,6 +44,9 @@ struct CodeObject : VarObject {  // size = number of code units in co_code_adapt
   CodeUnit co_code_adaptive[1];
 };
 extern Type CodeType;
+// Frame header slots counted in co_framesize (CPython's FRAME_SPECIALS_SIZE).
+constexpr int kFrameSpecialsSize = 10;
+void init_code_types();  // registered in runtime/static_types.inc
 inline bool code_check(const Object* o) { return o->type == &CodeType; }
 PYXX_ALWAYS_INLINE CodeUnit* code_units(Object* c) { return static_cast<CodeObject*>(c)->co_code_adaptive; }
 

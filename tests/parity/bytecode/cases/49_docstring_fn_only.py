@@ -1,0 +1,6 @@
+def f():
+    """Doc
+    more lines
+        indented
+    """
+    pass

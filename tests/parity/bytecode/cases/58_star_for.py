@@ -1,0 +1,7 @@
+def f(pairs):
+    out = []
+    for a, *rest in pairs:
+        out.append((a, rest))
+    for i, (x, y) in enumerate(pairs):
+        out += [x, y]
+    return out

@@ -1,0 +1,5 @@
+class P:
+    x: int
+    y: str = "a"
+    def f(self) -> int:
+        return 1

@@ -1,0 +1,6 @@
+async def f(it):
+    async for x in it:
+        if x: break
+        print(x)
+    else:
+        pass

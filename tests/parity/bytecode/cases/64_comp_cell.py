@@ -1,0 +1,1 @@
+fs = [lambda: i for i in range(3)]
