@@ -37,6 +37,8 @@ struct Interpreter {
   Object* argv;           // list
   Object* warnoptions;    // list
   Object* xoptions;       // dict
+  // Reports SyntaxWarnings from the parser (runtime/warnings.cpp); see parser.h.
+  int (*syntax_warning_hook)(Object* filename, int lineno, const char* message);
   int verbose, optimize, dont_write_bytecode, isolated, safe_path, no_site, quiet, unbuffered, inspect;
 };
 
@@ -78,7 +80,14 @@ PYXX_ALWAYS_INLINE ThreadState* tstate_fast() { return detail::current_tstate; }
 inline Interpreter* interp_get() { return detail::current_tstate->interp; }
 
 // C-stack guard: returns -1 with RecursionError set when too deep.
-[[nodiscard]] int enter_recursive_call(const char* where);
-void leave_recursive_call();
+// C-stack guard (Py_EnterRecursiveCall): inline check, error path out of line.
+[[nodiscard]] int enter_recursive_call_slow(ThreadState* ts, char* here, const char* where);
+[[nodiscard]] PYXX_ALWAYS_INLINE int enter_recursive_call(const char* where) {
+  ThreadState* ts = detail::current_tstate;
+  char here;
+  if (PYXX_UNLIKELY(&here < ts->c_stack_soft_limit)) return enter_recursive_call_slow(ts, &here, where);
+  return 0;
+}
+PYXX_ALWAYS_INLINE void leave_recursive_call() {}
 
 }  // namespace pyxx

@@ -8,17 +8,16 @@
 #include <string>
 
 #include "core/error.h"
+#include "core/state.h"
 #include "objects/exceptions.h"
 #include "objects/str.h"
 #include "parser/parser_impl.h"
 
 namespace pyxx {
 
-namespace {
-SyntaxWarningHook g_syntax_warning_hook = nullptr;
-}
-void set_syntax_warning_hook(SyntaxWarningHook hook) { g_syntax_warning_hook = hook; }
-SyntaxWarningHook syntax_warning_hook() { return g_syntax_warning_hook; }
+// The hook lives in the interpreter state (no process-wide mutable globals).
+void set_syntax_warning_hook(SyntaxWarningHook hook) { interp_get()->syntax_warning_hook = hook; }
+SyntaxWarningHook syntax_warning_hook() { return interp_get()->syntax_warning_hook; }
 
 namespace parser {
 

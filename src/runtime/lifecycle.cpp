@@ -15,6 +15,7 @@
 #include "objects/module.h"
 #include "objects/str.h"
 #include "runtime/all_types.h"
+#include "runtime/warnings.h"
 
 // Every area's init functions (the static types are declared by the headers
 // included below).
@@ -125,6 +126,7 @@ int runtime_initialize(const Config& config) {
     print_init_error("can't register core modules");
     return -1;
   }
+  warnings_init(config);
   interp->import_func = dict_getitem_str(interp->builtins, "__import__");
   xincref(interp->import_func);
   rt->initialized = true;

@@ -1,0 +1,1 @@
+-W error syntax_warnings.py
