@@ -1,0 +1,2 @@
+# unknown option: usage error on stderr, status 2
+-Z

@@ -1,0 +1,2 @@
+# -c needs an argument
+-c

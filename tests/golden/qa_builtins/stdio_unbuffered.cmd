@@ -1,0 +1,2 @@
+# -u: unbuffered stdio
+-u stdio_flags.py

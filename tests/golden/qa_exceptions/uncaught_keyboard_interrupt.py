@@ -1,0 +1,2 @@
+print("before interrupt")
+raise KeyboardInterrupt

@@ -1,0 +1,16 @@
+for n in [0, 1, -1, 7, 255, -255, 1000, 123456789, -987654321, 2**64, -2**70]:
+    print(f"{n}|{n:d}|{n:10}|{n:<10}|{n:^11}|{n:+}|{n:x}|{n:#o}|{n:,}|{n:_}|{n:e}|{n:.2f}|{n:%}"[:150])
+print(format(1234, "08,d"), format(-1234, "08_d"), format(12, "#010b"), format(12, "_b"), format(2**32, "_x"))
+print(format(5, "c"), format(0x1F600, "c"), format(3, "=+6"), format(-3, "<6"), format(3, "06"))
+print(format(1234.0, ","), format(0.00001234, ","), format(-1234567.891, ",.1f"), format(1e10, ",.0f"))
+print(format(12.5, "08.2f"), format(-12.5, "08.2f"), format(12.5, "+08.2f"), format(12.5, " 08.2f"))
+print(format(123.456, "e"), format(123.456, ".0e"), format(123.456, "E"), format(0.0, "e"), format(-0.0, ".1f"))
+print(format(1.0, ".0%"), format(0.5, "%"), format(1/7, ".15g"), format(1/7, ".17g"), format(1/7, ".20f"))
+print(format(1e-7, ""), format(1e-7, "g"), format(123456789.0, ""), format(12345678901234567890.0, ""))
+print(format(float('nan'), "08.2f"), format(float('inf'), "08.2f"), format(float('-inf'), "<8"), format(float('nan'), "E"))
+print(format(True, ""), format(True, "d"), format(False, "5"), format(True, ">5"))
+print(format(-0.0, "z.1f"), format(-0.001, "z.1f"), format(0.001, "z.1f"))
+print(str(10**30), repr(-10**30), str(2**63 - 1))
+print("{:,}".format(10**25), "{:_}".format(-10**25), "{:.3e}".format(10**25))
+for spec in ["#x", "#X", "#o", "#b", "x", "o", "b", "n", "d"]:
+    print(spec, format(-42, spec), format(0, spec))

@@ -1,0 +1,27 @@
+import sys
+def t(name, f):
+    try:
+        r = f()
+        print(name, "->", r if len(repr(r)) < 80 else len(repr(r)))
+    except Exception as e:
+        print(name, "!!", type(e).__name__, e)
+t("int 4300", lambda: int("1" * 4300) > 0)
+t("int 4301", lambda: int("1" * 4301))
+t("str big", lambda: str(10 ** 4300))
+t("repr big", lambda: repr(-10 ** 5000))
+t("f-string big", lambda: f"{10 ** 5000}")
+t("format big", lambda: format(10 ** 5000, "d"))
+t("format big x", lambda: len(format(10 ** 5000, "x")))
+t("hex big", lambda: len(hex(10 ** 5000)))
+t("%d big", lambda: "%d" % 10 ** 5000)
+t("int base16 big", lambda: int("f" * 5000, 16) > 0)
+t("int base 10 with _", lambda: int("1_" * 2200 + "1"))
+t("getlimit", lambda: sys.get_int_max_str_digits())
+t("setlimit bad", lambda: sys.set_int_max_str_digits(100))
+sys.set_int_max_str_digits(5000)
+t("after set", lambda: len(str(10 ** 4999)))
+t("after set over", lambda: str(10 ** 5000))
+sys.set_int_max_str_digits(0)
+t("unlimited", lambda: len(str(10 ** 6000)))
+t("float big", lambda: float("1" * 5000))
+t("int float str", lambda: int(float("1e300")))

@@ -1,0 +1,56 @@
+print("{} {} {}".format(1, "a", [2]))
+print("{0} {1} {0}".format("x", "y"))
+print("{name}-{age:03d}".format(name="n", age=7))
+print("{0[1]} {0[key]} {1.real}".format({1: "one", "key": "kv"}, 3))
+print("{0[0]}{0[2]}".format("abc"))
+print("{!r:>6}|{!s:<4}|{!a}".format("x", "y", "é"))
+print("{:{}{}}".format(3.14159, ".", "2f"))
+print("{:*^{w}}".format("mid", w=9))
+print("{{}} {{{}}}".format(5))
+class P:
+    x = 1
+    def __format__(self, spec):
+        return "P[%s]" % spec
+print("{0.x} {0:abc} {0!s:>3}".format(P())[:14])
+print("{:,} {:_b} {:e}".format(10**9, 255, 0.5))
+print("{:10}|{:<10}|{:>10}|{:^10}".format("s", 1, 2.5, True))
+print(format(5, "") , format("s"), format(1.5), format(None), format(2**100, ","))
+print("{}".format(b"x"), "{!r}".format(b"x"))
+print("a{}b".format(""), "{0}{0}".format(""))
+print("x".format(1, 2, k=3))
+def err(fmt, *a, **k):
+    try:
+        print(fmt.format(*a, **k))
+    except Exception as e:
+        print(type(e).__name__ + ":", e)
+err("{}")
+err("{1}", 1)
+err("{name}")
+err("{0} {}", 1, 2)
+err("{} {1}", 1, 2)
+err("{")
+err("}")
+err("{0!x}", 1)
+err("{0.missing}", 1)
+err("{0[5]}", [1])
+err("{0[x]}", {})
+err("{:d}", "s")
+err("{:>>>}", 1)
+err("{0:{1}}", 1)
+err("{:{:{}}}", 1, 2, 3)
+err("{!}", 1)
+err("{0[}", 1)
+err("{a.}", a=1)
+print("{0:}".format(5), "{0!r:}".format("z"))
+print("{:>10.3}".format("abcdef"), "{:.3}".format(1234.5678))
+print("{:#x} {:#o} {:#b}".format(255, 8, 5), "{:+.2%}".format(0.5))
+print("{0:-^20}".format(" centered "))
+print("{:0>5} {:0<5} {:05}".format(1, 2, -3))
+print("{:n}".format(1000000), "{:c}".format(97))
+print("Hello {0!r}".format(None))
+err("{0[-1]}", {-1: "neg"})
+print(str.format("{}+{}", 1, 2), "{x}".format_map({"x": "mapped"}))
+class Missing(dict):
+    def __missing__(self, k):
+        return "<" + k + ">"
+print("{a} {b}".format_map(Missing(a=1)))

@@ -1,0 +1,13 @@
+def a():
+    try:
+        raise ValueError("A")
+    except ValueError as e:
+        raise TypeError("B") from e
+
+def b():
+    try:
+        a()
+    except TypeError:
+        raise KeyError("C")
+
+b()

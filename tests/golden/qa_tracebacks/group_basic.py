@@ -1,0 +1,3 @@
+def f():
+    raise ExceptionGroup("many", [ValueError("a"), TypeError("b")])
+f()

@@ -1,0 +1,3 @@
+inner = ExceptionGroup("inner", [ValueError(i) for i in range(3)])
+outer = BaseExceptionGroup("outer", [inner, SystemExit(3), inner])
+raise outer

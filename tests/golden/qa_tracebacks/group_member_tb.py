@@ -1,0 +1,5 @@
+try:
+    raise ValueError("inner")
+except ValueError as e:
+    eg = ExceptionGroup("wrapped", [e, KeyError("k")])
+raise eg

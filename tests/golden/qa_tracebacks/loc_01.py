@@ -1,0 +1,4 @@
+def deco(f):
+    raise ValueError("in decorator")
+@deco
+def g(): pass

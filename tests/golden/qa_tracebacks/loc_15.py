@@ -1,0 +1,3 @@
+class O: pass
+o = O()
+o.count += 1

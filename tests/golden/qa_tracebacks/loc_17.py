@@ -1,0 +1,2 @@
+def msg(): return 1/0
+assert False, msg()

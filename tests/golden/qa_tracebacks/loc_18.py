@@ -1,0 +1,2 @@
+def mk(): return ValueError("made")
+raise mk() from TypeError("cause")

@@ -1,0 +1,1 @@
+print(int.from_bytes("abc", "big"))

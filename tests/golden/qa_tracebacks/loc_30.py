@@ -1,0 +1,2 @@
+n = None
+for _ in n: pass

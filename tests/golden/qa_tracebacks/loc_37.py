@@ -1,0 +1,2 @@
+lst = [3, 1]
+lst.sort(key=lambda v: v.missing)

@@ -1,0 +1,2 @@
+f = lambda: undefined_name
+f()

@@ -1,0 +1,1 @@
+compile("a b c", "myfile.py", "exec")

@@ -1,0 +1,1 @@
+exec("for x in range(3) print(x)")

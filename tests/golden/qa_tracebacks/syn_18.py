@@ -1,0 +1,1 @@
+exec("def f():\n\treturn 1\n        return 2")

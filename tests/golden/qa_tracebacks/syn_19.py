@@ -1,0 +1,1 @@
+exec("lambda x: yield x")

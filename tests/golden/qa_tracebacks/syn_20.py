@@ -1,0 +1,1 @@
+exec("class A:\n    nonlocal x")

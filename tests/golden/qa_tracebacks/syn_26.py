@@ -1,0 +1,1 @@
+exec("x = 5 if True")
