@@ -386,6 +386,10 @@ void inherit_special(Type* type, Type* base) {
       kTpflagsBytesSubclass | kTpflagsUnicodeSubclass | kTpflagsDictSubclass | kTpflagsBaseExcSubclass |
       kTpflagsTypeSubclass;
   type->tp_flags |= base->tp_flags & subclass_flags;
+  // needed by compiler area (match statements): CPython's inherit_patma_flags
+  if (!(type->tp_flags & (kTpflagsSequence | kTpflagsMapping)))
+    type->tp_flags |= base->tp_flags & (kTpflagsSequence | kTpflagsMapping);
+  type->tp_flags |= base->tp_flags & kTpflagsMatchSelf;
 }
 
 #define COPY(f) if (!type->f) type->f = base->f

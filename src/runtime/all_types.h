@@ -22,3 +22,4 @@
 #include "objects/tuple.h"
 #include "objects/generator.h"  // needed by vm (GenType, CoroType, AsyncGenType)
 #include "vm/frame.h"           // needed by vm (FrameType, init_traceback_types)
+#include "objects/namespace.h"
