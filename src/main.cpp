@@ -1,6 +1,7 @@
 // The `pyxx` command: python3.14's command line (options, environment
 // variables, exit codes), then running a file, -c, -m or stdin.
 #include <climits>
+#include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -70,7 +71,7 @@ std::string find_stdlib(const std::string& exe, bool ignore_env) {
 int usage_error(const char* prog, const char* fmt, const char* what) {
   std::fprintf(stderr, fmt, what);
   std::fprintf(stderr, kUsage, prog);
-  std::fprintf(stderr, "Try `%s -h' for more information.\n", prog);
+  std::fprintf(stderr, "Try `python -h' for more information.\n");  // CPython hard-codes "python" here
   return 2;
 }
 
@@ -255,5 +256,11 @@ int main(int argc, char** argv) {
   }
   pyxx::runtime_finalize();
   std::fflush(stdout);
+  if (pyxx::unhandled_keyboard_interrupt()) {
+    // Die by SIGINT so the parent sees the interrupt (CPython's exit_sigint).
+    std::signal(SIGINT, SIG_DFL);
+    ::kill(::getpid(), SIGINT);
+    return 128 + SIGINT;
+  }
   return status & 0xFF;
 }

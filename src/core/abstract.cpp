@@ -790,8 +790,18 @@ Object* sequence_list(Object* iterable) {
 Object* sequence_tuple(Object* iterable) {
   if (tuple_check_exact(iterable)) return new_ref(iterable);
   if (list_check_exact(iterable)) return list_as_tuple(iterable);
-  Ref<> l = steal(sequence_list(iterable));
+  // CPython 3.14's PySequence_Tuple does not consult __len__ /
+  // __length_hint__ (a failing __len__ must not matter): just iterate.
+  Ref<> it = steal(object_get_iter(iterable));
+  if (!it) return nullptr;
+  Ref<> l = steal(list_new(0));
   if (!l) return nullptr;
+  for (;;) {
+    Object* item = iter_next(it.get());
+    if (!item) break;
+    if (list_append_steal(l.get(), item) < 0) return nullptr;
+  }
+  if (err_occurred()) return nullptr;
   return list_as_tuple(l.get());
 }
 

@@ -264,9 +264,14 @@ bool index_check(Object* a) {
   return m && m->nb_index;
 }
 
+// An exact int equal to the int (subclass instance) v: CPython's _PyLong_Copy
+// (int's nb_positive returns exact ints for subclasses such as bool).
+static Object* int_exact_copy(Object* v) { return IntType.tp_as_number->nb_positive(v); }
+
+// PyNumber_Index: always an exact int (range(True) is range(0, 1)).
 Object* number_index(Object* a) {
   if (int_check_exact(a)) return new_ref(a);
-  if (int_check(a)) return new_ref(a);
+  if (int_check(a)) return int_exact_copy(a);
   NumberMethods* m = type_of(a)->tp_as_number;
   if (!m || !m->nb_index) {
     return err_format(&exc::TypeError, "'%.200s' object cannot be interpreted as an integer", type_of(a)->tp_name);
@@ -278,7 +283,9 @@ Object* number_index(Object* a) {
     decref(r);
     return nullptr;
   }
-  return r;
+  Object* c = int_exact_copy(r);
+  decref(r);
+  return c;
 }
 
 ssize number_as_ssize(Object* a, Type* overflow_exc) {

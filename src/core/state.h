@@ -37,6 +37,7 @@ struct Interpreter {
   Object* argv;           // list
   Object* warnoptions;    // list
   Object* xoptions;       // dict
+  Object* source_texts;   // dict: pseudo-file name -> source (tracebacks of -c code)
   // Reports SyntaxWarnings from the parser (runtime/warnings.cpp); see parser.h.
   int (*syntax_warning_hook)(Object* filename, int lineno, const char* message);
   int verbose, optimize, dont_write_bytecode, isolated, safe_path, no_site, quiet, unbuffered, inspect;
@@ -68,6 +69,7 @@ struct Runtime {
   Interpreter* main_interp;
   bool initialized;
   bool finalizing;
+  bool unhandled_keyboard_interrupt;  // exit by SIGINT after finalization, as CPython
 };
 
 // The calling thread's state (never null while the interpreter runs).

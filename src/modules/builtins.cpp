@@ -214,8 +214,8 @@ Object* builtin_chr(Object*, Object* x) {
   Ref<> idx = steal(number_index(x));
   if (!idx) return nullptr;
   int64_t v = int_as_i64_overflow(idx.get(), &overflow);
-  if (overflow) return err_string(&exc::OverflowError, "Python int too large to convert to C int");
-  if (v < 0 || v > 0x10FFFF) return err_string(&exc::ValueError, "chr() arg not in range(0x110000)");
+  // 3.14: out-of-range values of any size raise ValueError (no OverflowError).
+  if (overflow || v < 0 || v > 0x10FFFF) return err_string(&exc::ValueError, "chr() arg not in range(0x110000)");
   return str_from_codepoint(uint32_t(v));
 }
 
@@ -362,7 +362,10 @@ Object* min_max(Object* const* args, ssize nargs, Object* kwnames, int op, const
     Object* k = tuple_get(kwnames, i);
     if (str_eq_cstr(k, "key")) key = args[nargs + i];
     else if (str_eq_cstr(k, "default")) dflt = args[nargs + i];
-    else return err_format(&exc::TypeError, "%s() got an unexpected keyword argument '%U'", name, k);
+    else {
+      static const char* const kNames[] = {"key", "default"};
+      return err_unexpected_keyword(name, k, kNames, 2);
+    }
   }
   if (nargs == 0) return err_format(&exc::TypeError, "%s expected at least 1 argument, got 0", name);
   if (key == None) key = nullptr;
@@ -544,7 +547,10 @@ Object* builtin_print(Object*, Object* const* args, ssize nargs, Object* kwnames
     else if (str_eq_cstr(k, "end")) end = v;
     else if (str_eq_cstr(k, "file")) file = v;
     else if (str_eq_cstr(k, "flush")) flush = v;
-    else return err_format(&exc::TypeError, "print() got an unexpected keyword argument '%U'", k);
+    else {
+      static const char* const kNames[] = {"sep", "end", "file", "flush"};
+      return err_unexpected_keyword("print", k, kNames, 4);
+    }
   }
   if (sep == None) sep = nullptr;
   if (end == None) end = nullptr;
@@ -623,19 +629,28 @@ Object* source_to_code(Object* source, const char* filename, ParseMode mode, con
 }
 
 Object* exec_eval(Object* const* args, ssize nargs, Object* kwnames, bool is_eval) {
-  static const char* const names[] = {"source", "globals", "locals"};
-  const ArgSpec spec{is_eval ? "eval" : "exec", names, 3, 1, 1, 0};
+  // exec() also has the keyword-only `closure` (CPython 3.11+).
+  static const char* const names[] = {"source", "globals", "locals", "closure"};
+  const ArgSpec spec{is_eval ? "eval" : "exec", names, is_eval ? 3 : 4, 1, 1, is_eval ? 0 : 1};
   if (nargs == 0 && !kwnames)
     return err_format(&exc::TypeError, "%s() takes at least 1 positional argument (0 given)", is_eval ? "eval" : "exec");
-  Object* a[3];
+  Object* a[4] = {nullptr, nullptr, nullptr, nullptr};
   if (!bind_args(spec, args, nargs, kwnames, a)) return nullptr;
   Object* globals = a[1] == None ? nullptr : a[1];
   Object* locals = a[2] == None ? nullptr : a[2];
+  Object* closure = a[3] == None ? nullptr : a[3];
   if (globals && !dict_check(globals)) {
-    if (is_eval) return err_string(&exc::TypeError, "globals must be a dict");
+    if (is_eval)
+      return err_string(&exc::TypeError, mapping_check(globals) ? "globals must be a real dict; try eval(expr, {}, mapping)"
+                                                                 : "globals must be a dict");
     return err_format(&exc::TypeError, "exec() globals must be a dict, not %.100s", globals->type->tp_name);
   }
-  if (locals && !mapping_check(locals)) return err_string(&exc::TypeError, "locals must be a mapping");
+  if (locals && !mapping_check(locals)) {
+    if (is_eval) return err_string(&exc::TypeError, "locals must be a mapping");
+    return err_format(&exc::TypeError, "locals must be a mapping or None, not %.100s", locals->type->tp_name);
+  }
+  if (closure && !code_check(a[0]))
+    return err_string(&exc::TypeError, "closure can only be used when source is a code object");
   Ref<> owned_locals;
   if (!globals) {
     globals = eval_get_globals();
@@ -650,10 +665,22 @@ Object* exec_eval(Object* const* args, ssize nargs, Object* kwnames, bool is_eva
   }
   if (!dict_getitem_str(globals, "__builtins__")) {
     if (err_occurred()) return nullptr;
-    if (dict_setitem_str(globals, "__builtins__", interp_get()->builtins_module) < 0) return nullptr;
+    // CPython stores the current builtins *dict* (PyEval_GetBuiltins()).
+    Object* builtins = eval_get_builtins();
+    if (!builtins) builtins = module_dict(interp_get()->builtins_module);
+    if (dict_setitem_str(globals, "__builtins__", builtins) < 0) return nullptr;
   }
   Ref<> code = steal(source_to_code(a[0], "<string>", is_eval ? ParseMode::Eval : ParseMode::File, is_eval ? "eval" : "exec"));
   if (!code) return nullptr;
+  if (!is_eval) {
+    int num_free = static_cast<CodeObject*>(code.get())->co_nfreevars;
+    if (num_free == 0) {
+      if (closure) return err_string(&exc::TypeError, "cannot use a closure with this code object");
+    } else if (!closure || !tuple_check(closure) || tuple_size(closure) != num_free) {
+      if (closure && !tuple_check(closure)) return err_string(&exc::TypeError, "closure must be a tuple of cells");
+      return err_format(&exc::TypeError, "code object requires a closure of exactly length %d", num_free);
+    }
+  }
   Ref<> r = steal(eval_code(code.get(), globals, locals));
   if (!r) return nullptr;
   if (is_eval) return r.release();

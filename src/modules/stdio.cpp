@@ -25,6 +25,7 @@ struct StdStream : Object {
   int fd;
   bool line_buffered, write_through, closed;
   bool backslashreplace;  // stderr's error handler
+  bool surrogateescape;   // stdin/stdout under the C/POSIX (or coercion target) locale
   std::string* wbuf;
   std::string* rbuf;
   Object* name;   // str
@@ -62,7 +63,30 @@ int encode_utf8(StdStream* s, Object* str, std::string& out) {
     out.append(p, size_t(n));
     return 0;
   }
-  if (!s->backslashreplace) return -1;
+  if (!s->backslashreplace && !s->surrogateescape) return -1;
+  if (s->surrogateescape) {
+    // U+DC80..U+DCFF go back to the bytes they escaped; other lone
+    // surrogates keep the strict error already set.
+    ssize len = str_length(str);
+    std::string tmp;
+    for (ssize i = 0; i < len; ++i) {
+      uint32_t c = str_char_at(str, i);
+      if (c >= 0xD800 && c <= 0xDFFF) {
+        if (c < 0xDC80 || c > 0xDCFF) return -1;
+        tmp.push_back(char(c - 0xDC00));
+        continue;
+      }
+      Object* one = str_from_codepoint(c);
+      if (!one) return -1;
+      ssize m;
+      const char* q = str_as_utf8(one, &m);
+      tmp.append(q, size_t(m));
+      decref(one);
+    }
+    err_clear();
+    out += tmp;
+    return 0;
+  }
   err_clear();
   ssize len = str_length(str);
   for (ssize i = 0; i < len; ++i) {
@@ -80,6 +104,11 @@ int encode_utf8(StdStream* s, Object* str, std::string& out) {
     out.push_back(char(0x80 | ((c >> 6) & 0x3F))); out.push_back(char(0x80 | (c & 0x3F)));
   }
   return 0;
+}
+
+Object* decode_input(StdStream* s, const char* p, ssize n) {
+  if (s->surrogateescape) return str_decode(p, n, "utf-8", "surrogateescape");
+  return str_from_utf8(p, n);
 }
 
 int stream_write(StdStream* s, Object* str) {
@@ -113,7 +142,7 @@ Object* stream_readline_meth(Object* self, Object* const* args, ssize nargs) {
   for (;;) {
     size_t nl = b.find('\n');
     if (nl != std::string::npos) {
-      Object* r = str_from_utf8(b.data(), ssize(nl + 1));
+      Object* r = decode_input(s, b.data(), ssize(nl + 1));
       b.erase(0, nl + 1);
       return r;
     }
@@ -124,7 +153,7 @@ Object* stream_readline_meth(Object* self, Object* const* args, ssize nargs) {
       return err_format(&exc::OSError, "[Errno %d] %s", errno, std::strerror(errno));
     }
     if (n == 0) {
-      Object* r = str_from_utf8(b.data(), ssize(b.size()));
+      Object* r = decode_input(s, b.data(), ssize(b.size()));
       b.clear();
       return r;
     }
@@ -145,7 +174,7 @@ Object* stream_read_meth(Object* self, Object* const* args, ssize nargs) {
     if (n == 0) break;
     b.append(chunk, size_t(n));
   }
-  Object* r = str_from_utf8(b.data(), ssize(b.size()));
+  Object* r = decode_input(s, b.data(), ssize(b.size()));
   b.clear();
   return r;
 }
@@ -164,7 +193,8 @@ Object* stream_get_name(Object* self, void*) { return new_ref(static_cast<StdStr
 Object* stream_get_mode(Object* self, void*) { return new_ref(static_cast<StdStream*>(self)->mode); }
 Object* stream_get_encoding(Object*, void*) { return str_from_cstr("utf-8"); }
 Object* stream_get_errors(Object* self, void*) {
-  return str_from_cstr(static_cast<StdStream*>(self)->backslashreplace ? "backslashreplace" : "strict");
+  auto* st = static_cast<StdStream*>(self);
+  return str_from_cstr(st->backslashreplace ? "backslashreplace" : st->surrogateescape ? "surrogateescape" : "strict");
 }
 Object* stream_get_closed(Object* self, void*) { return new_ref(bool_from(static_cast<StdStream*>(self)->closed)); }
 Object* stream_get_line_buffering(Object* self, void*) { return new_ref(bool_from(static_cast<StdStream*>(self)->line_buffered)); }
@@ -233,6 +263,7 @@ Object* std_stream_new(int fd, const char* name, const char* mode, bool line_buf
   s->line_buffered = line_buffered;
   s->write_through = write_through;
   s->backslashreplace = std::strcmp(errors, "backslashreplace") == 0;
+  s->surrogateescape = std::strcmp(errors, "surrogateescape") == 0;
   s->wbuf = new std::string();
   s->rbuf = new std::string();
   s->name = str_from_cstr(name);

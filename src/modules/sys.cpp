@@ -1,6 +1,10 @@
 // The sys module: interpreter configuration and state exposed to Python.
 #include "modules/sys.h"
 #include <climits>
+#include <clocale>
+#include <cstdlib>
+#include <cstring>
+#include <string>
 #include <unistd.h>
 #include "core/abstract.h"
 #include "core/error.h"
@@ -12,6 +16,10 @@
 #include "objects/module.h"
 #include "objects/singletons.h"
 #include "objects/str.h"
+#include "objects/structseq.h"
+#include "objects/namespace.h"
+#include "objects/float.h"
+#include <cfloat>
 #include "objects/tuple.h"
 #include "runtime/args.h"
 #include "runtime/lifecycle.h"
@@ -142,7 +150,25 @@ Object* sys_excepthook(Object*, Object* const* args, ssize nargs) {
   return new_ref(None);
 }
 
+// sys.displayhook (used by 'single' mode code, e.g. the REPL and
+// exec(compile(..., 'single'))): print repr(value) and keep it in builtins._.
+Object* sys_displayhook(Object*, Object* o) {
+  if (o == None) return new_ref(None);
+  Object* builtins = interp_get()->builtins_module;
+  if (!builtins) return err_string(&exc::RuntimeError, "lost builtins module");
+  if (object_setattr_str(builtins, "_", None) < 0) return nullptr;
+  Object* out = sys_get_object("stdout");
+  if (!out || out == None) return err_string(&exc::RuntimeError, "lost sys.stdout");
+  Ref<> r = steal(object_repr(o));
+  if (!r) return nullptr;
+  if (sys_write_str(out, r.get()) < 0 || sys_write_cstr(out, "\n") < 0) return nullptr;
+  if (object_setattr_str(builtins, "_", o) < 0) return nullptr;
+  return new_ref(None);
+}
+
 const MethodDef sys_methods[] = {
+    {"displayhook", reinterpret_cast<void*>(sys_displayhook), kMethO,
+     "displayhook($module, object, /)\n--\n\nPrint an object to sys.stdout and also save it in builtins._"},
     {"exit", reinterpret_cast<void*>(sys_exit), kMethFastcall, "exit($module, status=None, /)\n--\n\nExit the interpreter by raising SystemExit(status)."},
     {"getrecursionlimit", reinterpret_cast<void*>(sys_getrecursionlimit), kMethNoArgs, nullptr},
     {"setrecursionlimit", reinterpret_cast<void*>(sys_setrecursionlimit), kMethO, nullptr},
@@ -194,6 +220,133 @@ int set_steal(Object* d, const char* key, Object* value) {
   return r;
 }
 
+// Struct-sequence types of the sys module (immortal, like static types).
+StructSeqType version_info_type, flags_type, float_info_type, int_info_type, hash_info_type, thread_info_type;
+
+const StructSeqField version_info_fields[] = {
+    {"major", "Major release number"}, {"minor", "Minor release number"}, {"micro", "Patch release number"},
+    {"releaselevel", "'alpha', 'beta', 'candidate', or 'final'"}, {"serial", "Serial release number"}, {nullptr, nullptr}};
+const StructSeqDesc version_info_desc = {"sys.version_info", "sys.version_info\n\nVersion information as a named tuple.",
+                                         version_info_fields, 5, true};
+const StructSeqField flags_fields[] = {
+    {"debug", "-d"}, {"inspect", "-i"}, {"interactive", "-i"}, {"optimize", "-O or -OO"},
+    {"dont_write_bytecode", "-B"}, {"no_user_site", "-s"}, {"no_site", "-S"}, {"ignore_environment", "-E"},
+    {"verbose", "-v"}, {"bytes_warning", "-b"}, {"quiet", "-q"}, {"hash_randomization", "-R"},
+    {"isolated", "-I"}, {"dev_mode", "-X dev"}, {"utf8_mode", "-X utf8"}, {"warn_default_encoding", "-X warn_default_encoding"},
+    {"safe_path", "-P"}, {"int_max_str_digits", "-X int_max_str_digits"}, {"gil", "-X gil"},
+    {"thread_inherit_context", "-X thread_inherit_context"}, {"context_aware_warnings", "-X context_aware_warnings"},
+    {nullptr, nullptr}};
+const StructSeqDesc flags_desc = {"sys.flags", "sys.flags\n\nFlags provided through command line arguments or environment vars.",
+                                  flags_fields, 18, true};
+const StructSeqField float_info_fields[] = {
+    {"max", "DBL_MAX -- maximum representable finite float"}, {"max_exp", "DBL_MAX_EXP -- maximum int e such that radix**(e-1) is representable"},
+    {"max_10_exp", "DBL_MAX_10_EXP -- maximum int e such that 10**e is representable"},
+    {"min", "DBL_MIN -- Minimum positive normalized float"}, {"min_exp", "DBL_MIN_EXP -- minimum int e such that radix**(e-1) is a normalized float"},
+    {"min_10_exp", "DBL_MIN_10_EXP -- minimum int e such that 10**e is a normalized float"},
+    {"dig", "DBL_DIG -- maximum number of decimal digits that can be faithfully represented in a float"},
+    {"mant_dig", "DBL_MANT_DIG -- mantissa digits"}, {"epsilon", "DBL_EPSILON -- Difference between 1 and the next representable float"},
+    {"radix", "FLT_RADIX -- radix of exponent"}, {"rounds", "FLT_ROUNDS -- rounding mode used for arithmetic operations"},
+    {nullptr, nullptr}};
+const StructSeqDesc float_info_desc = {"sys.float_info", "sys.float_info\n\nA named tuple holding information about the float type.",
+                                       float_info_fields, 11};
+const StructSeqField int_info_fields[] = {
+    {"bits_per_digit", "size of a digit in bits"}, {"sizeof_digit", "size in bytes of the C type used to represent a digit"},
+    {"default_max_str_digits", "maximum string conversion digits limitation"},
+    {"str_digits_check_threshold", "minimum positive value for int_max_str_digits"}, {nullptr, nullptr}};
+const StructSeqDesc int_info_desc = {"sys.int_info", "sys.int_info\n\nA named tuple that holds information about Python's\ninternal representation of integers.  The attributes are read only.",
+                                     int_info_fields, 4};
+const StructSeqField hash_info_fields[] = {
+    {"width", "width of the type used for hashing, in bits"}, {"modulus", "prime number giving the modulus on which the hash function is based"},
+    {"inf", "value to be used for hash of a positive infinity"}, {"nan", "value to be used for hash of a nan"},
+    {"imag", "multiplier used for the imaginary part of a complex number"}, {"algorithm", "name of the algorithm for hashing of str, bytes and memoryviews"},
+    {"hash_bits", "internal output size of hash algorithm"}, {"seed_bits", "seed size of hash algorithm"},
+    {"cutoff", "small string optimization cutoff"}, {nullptr, nullptr}};
+const StructSeqDesc hash_info_desc = {"sys.hash_info", "hash_info\n\nA named tuple providing parameters used for computing\nhashes. The attributes are read only.",
+                                      hash_info_fields, 9};
+const StructSeqField thread_info_fields[] = {
+    {"name", "name of the thread implementation"}, {"lock", "name of the lock implementation"},
+    {"version", "name and version of the thread library"}, {nullptr, nullptr}};
+const StructSeqDesc thread_info_desc = {"sys.thread_info", "sys.thread_info\n\nA named tuple holding information about the thread implementation.",
+                                        thread_info_fields, 3};
+
+// Builds an instance of `t` from already-made values (stolen; any null -> failure).
+Object* make_structseq(StructSeqType* t, std::initializer_list<Object*> values) {
+  Object* o = structseq_new(t);
+  int i = 0;
+  bool ok = o != nullptr;
+  for (Object* v : values) {
+    if (!v) ok = false;
+    if (o) structseq_set_item(o, i, v);
+    else xdecref(v);
+    ++i;
+  }
+  if (!ok) { xdecref(o); return nullptr; }
+  return o;
+}
+
+Object* i64(int64_t v) { return int_from_i64(v); }
+Object* cstr(const char* s) { return str_from_cstr(s); }
+Object* boolean(bool b) { return new_ref(bool_from(b)); }
+
+int add_info_objects(Object* d, const Config& config) {
+  for (auto [t, desc] : {std::pair{&version_info_type, &version_info_desc}, {&flags_type, &flags_desc},
+                         {&float_info_type, &float_info_desc}, {&int_info_type, &int_info_desc},
+                         {&hash_info_type, &hash_info_desc}, {&thread_info_type, &thread_info_desc}}) {
+    if (!t->desc && structseq_init_type(t, desc) < 0) return -1;
+  }
+  bool hash_randomization = !(config.have_hash_seed && config.hash_seed == 0);
+  Object* version = make_structseq(&version_info_type, {i64(kPyMajor), i64(kPyMinor), i64(kPyMicro), cstr("final"), i64(0)});
+  if (set_steal(d, "version_info", version) < 0) return -1;
+  Object* flags = make_structseq(&flags_type, {
+      i64(0), i64(config.inspect), i64(0), i64(config.optimize), i64(config.dont_write_bytecode),
+      i64(config.no_user_site), i64(config.no_site), i64(config.ignore_environment), i64(config.verbose),
+      i64(config.bytes_warning), i64(config.quiet), i64(hash_randomization), i64(config.isolated), boolean(false),
+      i64(0), i64(0), boolean(config.safe_path), i64(interp_get()->int_max_str_digits), i64(1), i64(0), i64(0)});
+  if (set_steal(d, "flags", flags) < 0) return -1;
+  Object* fi = make_structseq(&float_info_type, {
+      float_from_double(DBL_MAX), i64(DBL_MAX_EXP), i64(DBL_MAX_10_EXP), float_from_double(DBL_MIN), i64(DBL_MIN_EXP),
+      i64(DBL_MIN_10_EXP), i64(DBL_DIG), i64(DBL_MANT_DIG), float_from_double(DBL_EPSILON), i64(FLT_RADIX), i64(1)});
+  if (set_steal(d, "float_info", fi) < 0) return -1;
+  Object* ii = make_structseq(&int_info_type, {i64(30), i64(4), i64(4300), i64(640)});
+  if (set_steal(d, "int_info", ii) < 0) return -1;
+  Object* hi = make_structseq(&hash_info_type, {i64(64), i64((int64_t(1) << 61) - 1), i64(314159), i64(0), i64(1000003),
+                                                cstr("siphash13"), i64(64), i64(128), i64(0)});
+  if (set_steal(d, "hash_info", hi) < 0) return -1;
+  Object* ti = make_structseq(&thread_info_type, {cstr("pthread"), cstr("semaphore"), new_ref(None)});
+  if (set_steal(d, "thread_info", ti) < 0) return -1;
+  // sys.implementation: pyxx's own name and cache tag (DESIGN.md section 5).
+  Ref<> impl = steal(dict_new());
+  if (!impl) return -1;
+  Ref<> name = steal(cstr("pyxx")), tag = steal(cstr("pyxx-314")), hex = steal(i64(kPyHexVersion));
+  Ref<> multiarch = steal(cstr("x86_64-linux-gnu"));
+  if (!name || !tag || !hex || !multiarch || dict_setitem_str(impl.get(), "name", name.get()) < 0 ||
+      dict_setitem_str(impl.get(), "cache_tag", tag.get()) < 0 ||
+      dict_setitem_str(impl.get(), "version", dict_getitem_str(d, "version_info")) < 0 ||
+      dict_setitem_str(impl.get(), "hexversion", hex.get()) < 0 ||
+      dict_setitem_str(impl.get(), "_multiarch", multiarch.get()) < 0 ||
+      dict_setitem_str(impl.get(), "supports_isolated_interpreters", False) < 0)
+    return -1;
+  return set_steal(d, "implementation", namespace_new(impl.get()));
+}
+
+
+}  // namespace
+
+namespace {
+// Error handler of stdin/stdout (CPython's config_get_stdio_errors): UTF-8
+// mode and the C/POSIX locale or a locale-coercion target use
+// surrogateescape, anything else strict.
+const char* stdio_errors(const Config& config) {
+  const char* utf8 = config.ignore_environment ? nullptr : std::getenv("PYTHONUTF8");
+  if (utf8 && std::strcmp(utf8, "1") == 0) return "surrogateescape";
+  std::string loc = "C";
+  const char* l = ::setlocale(LC_CTYPE, "");
+  if (l) loc = l;
+  ::setlocale(LC_CTYPE, "C");
+  if (loc == "C" || loc == "POSIX" || loc == "C.UTF-8" || loc == "C.utf8" || loc == "UTF-8") return "surrogateescape";
+  if (utf8 && std::strcmp(utf8, "0") == 0) return "strict";
+  return "strict";
+}
 }  // namespace
 
 Object* sys_module_create(const Config& config) {
@@ -202,16 +355,14 @@ Object* sys_module_create(const Config& config) {
   Object* d = module_dict(m.get());
   Interpreter* interp = interp_get();
   bool tty_out = ::isatty(1);
-  Ref<> in = steal(std_stream_new(0, "<stdin>", "r", true, false, "strict"));
-  Ref<> out = steal(std_stream_new(1, "<stdout>", "w", tty_out, config.unbuffered, "strict"));
-  Ref<> err = steal(std_stream_new(2, "<stderr>", "w", true, config.unbuffered, "backslashreplace"));
+  const char* io_errors = stdio_errors(config);
+  Ref<> in = steal(std_stream_new(0, "<stdin>", "r", true, false, io_errors));
+  // line_buffering as CPython's create_stdio: buffered stdio and (a tty or stderr).
+  Ref<> out = steal(std_stream_new(1, "<stdout>", "w", tty_out && !config.unbuffered, config.unbuffered, io_errors));
+  Ref<> err = steal(std_stream_new(2, "<stderr>", "w", !config.unbuffered, config.unbuffered, "backslashreplace"));
   if (!in || !out || !err) return nullptr;
   std::string prefix = config.stdlib_dir;
   std::string executable = config.executable;
-  Ref<> version_info = steal(tuple_pack({steal(int_from_i64(kPyMajor)).get(), steal(int_from_i64(kPyMinor)).get(),
-                                         steal(int_from_i64(kPyMicro)).get(), steal(str_from_cstr("final")).get(),
-                                         steal(int_from_i64(0)).get()}));
-  if (!version_info) return nullptr;
   Ref<> names = steal(tuple_pack({steal(str_from_cstr("builtins")).get(), steal(str_from_cstr("sys")).get()}));
   if (!names) return nullptr;
   std::vector<std::string> path;
@@ -229,7 +380,7 @@ Object* sys_module_create(const Config& config) {
       set_steal(d, "maxunicode", int_from_i64(0x10FFFF)) < 0 ||
       set_str(d, "byteorder", "little") < 0 || set_str(d, "platform", "linux") < 0 ||
       set_str(d, "version", kPyVersionString) < 0 ||
-      dict_setitem_str(d, "version_info", version_info.get()) < 0 ||
+      add_info_objects(d, config) < 0 ||
       set_steal(d, "hexversion", int_from_i64(kPyHexVersion)) < 0 ||
       set_steal(d, "api_version", int_from_i64(1013)) < 0 ||
       set_str(d, "executable", executable) < 0 || set_str(d, "_base_executable", executable) < 0 ||
@@ -246,6 +397,8 @@ Object* sys_module_create(const Config& config) {
   }
   Object* hook = dict_getitem_str(d, "excepthook");
   if (hook && dict_setitem_str(d, "__excepthook__", hook) < 0) return nullptr;
+  Object* dhook = dict_getitem_str(d, "displayhook");
+  if (dhook && dict_setitem_str(d, "__displayhook__", dhook) < 0) return nullptr;
   return m.release();
 }
 

@@ -19,6 +19,10 @@ struct ArgSpec {
 // given). Returns false with TypeError set on a mismatch.
 [[nodiscard]] bool bind_args(const ArgSpec& spec, Object* const* args, ssize nargs, Object* kwnames, Object** out);
 
+// Sets "fname() got an unexpected keyword argument 'name'" with CPython's
+// ". Did you mean 'x'?" suffix chosen among names[0..n); returns nullptr.
+Object* err_unexpected_keyword(const char* fname, Object* name, const char* const* names, int n);
+
 // "f expected N arguments, got M" family (CPython's _PyArg_CheckPositional).
 [[nodiscard]] bool check_arg_count(const char* fname, ssize nargs, ssize min, ssize max);
 

@@ -136,6 +136,31 @@ int runtime_initialize(const Config& config) {
 void runtime_finalize() {
   if (!g_holder || !g_holder->runtime.initialized) return;
   g_holder->runtime.finalizing = true;
+  // CPython's finalize_modules drops __main__ from sys.modules; its globals
+  // dict then dies (directly or through the cycle collector), releasing the
+  // values in insertion order, so __del__ of objects kept in globals still
+  // runs at exit, while the rest of the runtime is intact.
+  // finalize_modules_delete_special: forget the last uncaught exception (its
+  // traceback keeps frames and their locals alive) and builtins._.
+  for (const char* name : {"last_exc", "last_type", "last_value", "last_traceback"}) {
+    if (sys_get_object(name) && sys_set_object(name, None) < 0) err_clear();
+  }
+  if (Object* bm = interp_get()->builtins_module) {
+    Object* bd = module_dict(bm);
+    if (bd && dict_getitem_str(bd, "_") && dict_setitem_str(bd, "_", None) < 0) err_clear();
+  }
+  Object* modules = sys_get_object("modules");
+  if (modules && dict_check(modules)) {
+    Object* main = dict_getitem_str(modules, "__main__");
+    if (main && module_check(main)) {
+      Ref<> keep = Ref<>::borrow(main);
+      Ref<> d = Ref<>::borrow(module_dict(main));
+      Ref<> key = steal(str_from_cstr("__main__"));
+      if (!key || dict_delitem(modules, key.get()) < 0) err_clear();
+      if (d && dict_check(d.get())) dict_clear(d.get());
+      if (err_occurred()) err_clear();
+    }
+  }
   sys_flush_std_streams();
 }
 

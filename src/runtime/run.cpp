@@ -26,12 +26,6 @@
 namespace pyxx {
 
 namespace {
-// Sources of pseudo-files, keyed by filename. Lives with the runtime for the
-// process; only -c registers today.
-std::map<std::string, std::string>& registered_sources() {
-  static std::map<std::string, std::string> sources;
-  return sources;
-}
 
 Object* make_main_module(const char* file) {
   Interpreter* interp = interp_get();
@@ -78,14 +72,27 @@ void strip_bom(std::string* s) {
 }
 }  // namespace
 
-void register_source_text(const std::string& filename, const std::string& text) { registered_sources()[filename] = text; }
+// Sources of pseudo-files live in the interpreter (a dict filename -> str);
+// only -c registers today.
+void register_source_text(const std::string& filename, const std::string& text) {
+  Interpreter* interp = interp_get();
+  if (!interp->source_texts && !(interp->source_texts = dict_new())) { err_clear(); return; }
+  Ref<> key = steal(str_from_utf8(filename.data(), ssize(filename.size())));
+  Ref<> value = steal(str_from_utf8(text.data(), ssize(text.size())));
+  if (!key || !value || dict_setitem(interp->source_texts, key.get(), value.get()) < 0) err_clear();
+}
 
 bool get_source_line(const std::string& filename, int lineno, std::string* line) {
   if (lineno < 1) return false;
   std::string text;
-  auto it = registered_sources().find(filename);
-  if (it != registered_sources().end()) {
-    text = it->second;
+  Object* registered = nullptr;
+  if (Object* sources = interp_get()->source_texts) {
+    Ref<> key = steal(str_from_utf8(filename.data(), ssize(filename.size())));
+    if (!key) { err_clear(); return false; }
+    registered = dict_getitem(sources, key.get());
+  }
+  if (registered) {
+    text = std::string(str_view(registered));
   } else {
     if (filename.empty() || (filename.front() == '<' && filename.back() == '>')) return false;
     std::ifstream in(filename, std::ios::binary);
@@ -107,9 +114,12 @@ bool get_source_line(const std::string& filename, int lineno, std::string* line)
   return true;
 }
 
+bool unhandled_keyboard_interrupt() { return interp_get()->runtime->unhandled_keyboard_interrupt; }
+
 int handle_uncaught_exception() {
   Object* exc = err_get_raised();
   if (!exc) return 1;
+  if (exc->type == &exc::KeyboardInterrupt) interp_get()->runtime->unhandled_keyboard_interrupt = true;
   if (err_given_exception_matches(exc, &exc::SystemExit)) {
     Object* code = static_cast<SystemExitObject*>(exc)->code;
     int status = 0;
@@ -143,7 +153,7 @@ int handle_uncaught_exception() {
   if (sys_set_object("last_traceback", tb ? tb : None) < 0) err_clear();
   sys_flush_std_streams();
   Object* hook = sys_get_object("excepthook");
-  if (hook && hook != None) {
+  if (hook) {  // None is called too (and fails), as CPython
     Object* tbv = tb ? tb : None;
     Object* r = call_args(hook, {exc->type, exc, tbv});
     if (!r) {

@@ -12,6 +12,10 @@ int run_stdin();
 // Handles a pending exception at top level: SystemExit -> its exit status,
 // anything else -> traceback printed, 1.
 int handle_uncaught_exception();
+// True once handle_uncaught_exception() saw an uncaught exception of exact
+// type KeyboardInterrupt: the process must then die by SIGINT after
+// finalization (CPython's unhandled_keyboard_interrupt / exit_sigint).
+bool unhandled_keyboard_interrupt();
 // Source text registered for a pseudo-file (e.g. "<string>" for -c) so
 // tracebacks can show lines, as CPython 3.13+ does via linecache.
 void register_source_text(const std::string& filename, const std::string& text);

@@ -200,6 +200,27 @@ Object* compute_suggestion(Object* exc, Object* wrong) {
 
 }  // namespace
 
+const char* suggest_keyword(const char* const* names, int n, Object* wrong) {
+  if (!str_check(wrong) || size_t(n) >= kMaxCandidateItems) return nullptr;
+  // Python/suggestions.c compares UTF-8 bytes.
+  ssize wlen = 0;
+  const char* ws = str_as_utf8(wrong, &wlen);
+  if (!ws) { err_clear(); return nullptr; }
+  U32 w(ws, ws + wlen);
+  const char* best = nullptr;
+  int best_distance = INT_MAX;
+  for (int i = 0; i < n; ++i) {
+    U32 c(names[i], names[i] + std::strlen(names[i]));
+    if (c == w) continue;
+    int max_distance = int((w.size() + c.size() + 3) * kMoveCost / 6);
+    if (best_distance - 1 < max_distance) max_distance = best_distance - 1;
+    int d = levenshtein(w, c, max_distance);
+    if (d > max_distance) continue;
+    if (!best || d < best_distance) { best = names[i]; best_distance = d; }
+  }
+  return best;
+}
+
 std::string exception_suggestion_suffix(Object* exc) {
   Object* saved = err_get_raised();
   std::string suffix;

@@ -4,6 +4,7 @@
 // the ~~~^^^ position markers, SyntaxError's caret line and __notes__.
 #include <optional>
 #include <tuple>
+#include <memory>
 #include <set>
 #include <string>
 #include <vector>
@@ -499,28 +500,147 @@ void format_stack(const std::vector<FrameSummary>& frames, std::string& out) {
   flush_repeat();
 }
 
-void format_chain(Object* exc, std::set<Object*>& seen, std::string& out) {
+// The tree traceback.TracebackException builds (compact=True): cause and
+// context only when not seen yet, members of exception groups; built with
+// the same LIFO work list so `seen` is filled in the same order.
+struct TENode {
+  Object* exc = nullptr;  // borrowed (kept alive by the printed exception)
+  std::unique_ptr<TENode> cause, context;
+  std::vector<std::unique_ptr<TENode>> exceptions;
+  bool is_group = false;
+};
+
+std::unique_ptr<TENode> build_te_tree(Object* exc) {
+  std::set<Object*> seen;
+  auto root = std::make_unique<TENode>();
+  root->exc = exc;
   seen.insert(exc);
-  Object* cause = exception_get_cause(exc);
-  Object* context = exception_get_context(exc);
-  bool suppress = static_cast<BaseExceptionObject*>(exc)->suppress_context;
-  if (cause && cause != None) {
-    if (!seen.count(cause)) {
-      format_chain(cause, seen, out);
-      out += "\nThe above exception was the direct cause of the following exception:\n\n";
+  std::vector<TENode*> work{root.get()};
+  auto make = [&](Object* e) {
+    auto n = std::make_unique<TENode>();
+    n->exc = e;
+    seen.insert(e);
+    return n;
+  };
+  while (!work.empty()) {
+    TENode* te = work.back();
+    work.pop_back();
+    Object* e = te->exc;
+    Object* cause = exception_get_cause(e);
+    if (cause && cause != None && !seen.count(cause)) te->cause = make(cause);
+    bool need_context = !te->cause && !static_cast<BaseExceptionObject*>(e)->suppress_context;
+    Object* context = exception_get_context(e);
+    if (context && context != None && need_context && !seen.count(context)) te->context = make(context);
+    if (type_is_subtype(e->type, &exc::BaseExceptionGroup)) {
+      te->is_group = true;
+      Object* excs = static_cast<BaseExceptionGroupObject*>(e)->excs;
+      if (excs && tuple_check(excs)) {
+        for (ssize i = 0; i < tuple_size(excs); ++i) te->exceptions.push_back(make(tuple_get(excs, i)));
+      }
     }
-  } else if (context && context != None && !suppress && !seen.count(context)) {
-    format_chain(context, seen, out);
-    out += "\nDuring handling of the above exception, another exception occurred:\n\n";
+    if (te->cause) work.push_back(te->cause.get());
+    if (te->context) work.push_back(te->context.get());
+    for (auto& m : te->exceptions) work.push_back(m.get());
   }
-  Object* tb = exception_get_traceback(exc);
-  if (tb && tb != None) {
-    out += "Traceback (most recent call last):\n";
-    std::vector<FrameSummary> frames;
-    extract_stack(tb, frames);
-    format_stack(frames, out);
+  return root;
+}
+
+// traceback._ExceptionPrintContext: indentation and "| " margins of
+// exception groups.
+struct PrintCtx {
+  int depth = 0;
+  bool need_close = false;
+  std::string indent() const { return std::string(size_t(2 * depth), ' '); }
+  void emit(const std::string& text, std::string& out, char margin = '|') const {
+    std::string prefix = indent();
+    if (depth) { prefix += margin; prefix += ' '; }
+    size_t pos = 0;
+    while (pos < text.size()) {
+      size_t nl = text.find('\n', pos);
+      size_t end = nl == std::string::npos ? text.size() : nl + 1;
+      out += prefix;
+      out.append(text, pos, end - pos);
+      pos = end;
+    }
   }
-  format_exception_only(exc, out);
+};
+
+constexpr int kMaxGroupWidth = 15;
+constexpr int kMaxGroupDepth = 10;
+
+void format_te(const TENode* self, PrintCtx& ctx, std::string& out) {
+  std::vector<std::pair<const char*, const TENode*>> chain;
+  for (const TENode* e = self; e;) {
+    if (e->cause) {
+      chain.push_back({"\nThe above exception was the direct cause of the following exception:\n\n", e});
+      e = e->cause.get();
+    } else if (e->context) {
+      chain.push_back({"\nDuring handling of the above exception, another exception occurred:\n\n", e});
+      e = e->context.get();
+    } else {
+      chain.push_back({nullptr, e});
+      e = nullptr;
+    }
+  }
+  // chain[i].first is the message printed after chain[i + 1] (the older one).
+  for (size_t k = chain.size(); k-- > 0;) {
+    const TENode* te = chain[k].second;
+    if (k + 1 < chain.size()) ctx.emit(chain[k].first, out);
+    Object* exc = te->exc;
+    Object* tb = exception_get_traceback(exc);
+    bool has_stack = tb && tb != None;
+    std::string text;
+    if (!te->is_group) {
+      if (has_stack) {
+        ctx.emit("Traceback (most recent call last):\n", out);
+        std::vector<FrameSummary> frames;
+        extract_stack(tb, frames);
+        format_stack(frames, text);
+        ctx.emit(text, out);
+        text.clear();
+      }
+      format_exception_only(exc, text);
+      ctx.emit(text, out);
+    } else if (ctx.depth > kMaxGroupDepth) {
+      ctx.emit("... (max_group_depth is " + std::to_string(kMaxGroupDepth) + ")\n", out);
+    } else {
+      bool is_toplevel = ctx.depth == 0;
+      if (is_toplevel) ctx.depth++;
+      if (has_stack) {
+        ctx.emit("Exception Group Traceback (most recent call last):\n", out, is_toplevel ? '+' : '|');
+        std::vector<FrameSummary> frames;
+        extract_stack(tb, frames);
+        format_stack(frames, text);
+        ctx.emit(text, out);
+        text.clear();
+      }
+      format_exception_only(exc, text);
+      ctx.emit(text, out);
+      int num = int(te->exceptions.size());
+      int n = num <= kMaxGroupWidth ? num : kMaxGroupWidth + 1;
+      ctx.need_close = false;
+      for (int i = 0; i < n; ++i) {
+        bool last = i == n - 1;
+        if (last) ctx.need_close = true;
+        bool truncated = i >= kMaxGroupWidth;
+        std::string title = truncated ? "..." : std::to_string(i + 1);
+        out += ctx.indent() + (i == 0 ? "+-" : "  ") + "+---------------- " + title + " ----------------\n";
+        ctx.depth++;
+        if (!truncated) {
+          format_te(te->exceptions[size_t(i)].get(), ctx, out);
+        } else {
+          int remaining = num - kMaxGroupWidth;
+          ctx.emit("and " + std::to_string(remaining) + " more exception" + (remaining > 1 ? "s" : "") + "\n", out);
+        }
+        if (last && ctx.need_close) {
+          out += ctx.indent() + "+------------------------------------\n";
+          ctx.need_close = false;
+        }
+        ctx.depth--;
+      }
+      if (is_toplevel) ctx.depth = 0;
+    }
+  }
 }
 
 }  // namespace
@@ -529,9 +649,10 @@ void err_print_exception(Object* exc) {
   if (!exc) return;
   Object* saved = err_get_raised();
   std::string out;
-  std::set<Object*> seen;
   if (exception_instance_check(exc)) {
-    format_chain(exc, seen, out);
+    auto tree = build_te_tree(exc);
+    PrintCtx ctx;
+    format_te(tree.get(), ctx, out);
   } else {
     out = "TypeError: print_exception(): Exception expected for value, " + std::string(exc->type->tp_name) + " found\n";
   }
