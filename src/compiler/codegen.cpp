@@ -11,6 +11,7 @@
 #include "compiler/symtable.h"
 #include "core/abstract.h"
 #include "core/error.h"
+#include "core/state.h"
 #include "objects/bytes.h"
 #include "objects/code.h"
 #include "objects/exceptions.h"
@@ -202,8 +203,11 @@ class Codegen {
   }
 
   // --- fblocks ---
-  void push_fblock(FBlockType t, int block, int exit, Location loc, const void* datum = nullptr, Seq<Stmt*> stmts = {}) {
+  [[nodiscard]] bool push_fblock(FBlockType t, int block, int exit, Location loc, const void* datum = nullptr, Seq<Stmt*> stmts = {}) {
+    if (u_->fblocks.size() >= 21)  // CO_MAXBLOCKS
+      return error(loc, "too many statically nested blocks");
     u_->fblocks.push_back({t, block, exit, loc, datum, stmts});
+    return true;
   }
   void pop_fblock() { u_->fblocks.pop_back(); }
   bool unwind_fblock(FBlock& info, Location* ploc, bool preserve_tos);
@@ -211,11 +215,18 @@ class Codegen {
 
   // --- statements ---
   bool visit_stmts(Seq<Stmt*> s) { for (Stmt* x : s) if (!visit_stmt(x)) return false; return true; }
-  bool visit_stmt(Stmt* s);
+  bool visit_stmt(Stmt* s) {
+    if (enter_recursive_call(" during compilation") < 0) return false;
+    bool r = visit_stmt_impl(s);
+    leave_recursive_call();
+    return r;
+  }
+  bool visit_stmt_impl(Stmt* s);
   bool body(Location loc, Seq<Stmt*> stmts, bool is_module);
   bool process_deferred_annotations(Location loc);
   void annotate_preamble(Location loc);
-  bool function_def(Stmt* s, Object* name, Arguments* args, Seq<Stmt*> body, Seq<Expr*> decos, Expr* returns, bool is_async);
+  bool function_def(Stmt* s, Object* name, Arguments* args, Seq<Stmt*> body, Seq<Expr*> decos, Expr* returns, bool is_async,
+                    Seq<TypeParam*> tparams = {});
   bool class_def(ClassDef* s);
   bool default_arguments(Location loc, Arguments* args, int* flags);
   bool annotations(Location loc, Arguments* args, Expr* returns, int* flags, Stmt* s);
@@ -225,7 +236,8 @@ class Codegen {
   bool for_stmt(For* s);
   bool async_for_stmt(AsyncFor* s);
   bool try_except(Stmt* s, Seq<Stmt*> body, Seq<ExceptHandler*> handlers, Seq<Stmt*> orelse);
-  bool try_finally(Stmt* s, Seq<Stmt*> body, Seq<ExceptHandler*> handlers, Seq<Stmt*> orelse, Seq<Stmt*> finalbody);
+  bool try_finally(Stmt* s, Seq<Stmt*> body, Seq<ExceptHandler*> handlers, Seq<Stmt*> orelse, Seq<Stmt*> finalbody, bool star = false);
+  bool try_star_except(Stmt* s, Seq<Stmt*> body, Seq<ExceptHandler*> handlers, Seq<Stmt*> orelse);
   bool with_stmt(Stmt* s, Seq<Withitem*> items, Seq<Stmt*> body, int pos, bool is_async);
   bool return_stmt(Return* s);
   bool import_stmt(Import* s);
@@ -234,22 +246,64 @@ class Codegen {
   bool assert_stmt(Assert* s);
   bool annassign(AnnAssign* s);
 
+  // --- pattern matching (PEP 634) ---
+  struct PatternCtx {
+    std::vector<Object*> stores;  // names captured so far (borrowed)
+    bool allow_irrefutable = false;
+    std::vector<int> fail_pop;    // fail_pop[i]: label popping i items
+    ssize on_top = 0;
+  };
+  bool match_stmt(Match* s);
+  bool pattern(Pattern* p, PatternCtx& pc) {
+    if (enter_recursive_call(" during compilation") < 0) return false;
+    bool r = pattern_impl(p, pc);
+    leave_recursive_call();
+    return r;
+  }
+  bool pattern_impl(Pattern* p, PatternCtx& pc);
+  bool pattern_subpattern(Pattern* p, PatternCtx& pc);
+  void ensure_fail_pop(PatternCtx& pc, ssize n);
+  void jump_to_fail_pop(Location loc, PatternCtx& pc, int op);
+  void emit_and_reset_fail_pop(Location loc, PatternCtx& pc);
+  bool pattern_store_name(Location loc, Object* name, PatternCtx& pc);
+  void pattern_rotate(Location loc, ssize count) { while (count > 1) addop_i(SWAP, int(count--), loc); }
+  bool pattern_sequence(MatchSequence* p, PatternCtx& pc);
+  bool pattern_mapping(MatchMapping* p, PatternCtx& pc);
+  bool pattern_class(MatchClass* p, PatternCtx& pc);
+  bool pattern_or(MatchOr* p, PatternCtx& pc);
+  bool pattern_as(MatchAs* p, PatternCtx& pc);
+  bool errorf(Location loc, const std::string& msg) { return error(loc, msg.c_str()); }
+  static std::string quoted(Object* name) { return "'" + std::string(str_view(name)) + "'"; }
+
   // --- expressions ---
   bool visit_exprs(Seq<Expr*> s) { for (Expr* x : s) if (!visit_expr(x)) return false; return true; }
-  bool visit_expr(Expr* e);
+  bool visit_expr(Expr* e) {
+    if (enter_recursive_call(" during compilation") < 0) return false;
+    bool r = visit_expr_impl(e);
+    leave_recursive_call();
+    return r;
+  }
+  bool visit_expr_impl(Expr* e);
   bool nameop(Location loc, Object* name, ExprContext ctx);
   bool jump_if(Location loc, Expr* e, int next, bool cond);
   bool boolop(BoolOp* e);
   bool compare(Compare* e);
   void addop_compare(Location loc, Cmpop op);
-  bool starunpack(Location loc, Seq<Expr*> elts, int pushed, int build, int add, int extend, bool tuple);
+  bool starunpack(Location loc, Seq<Expr*> elts, int pushed, int build, int add, int extend, bool tuple,
+                  Object* injected = nullptr);
   bool assignment_helper(Location loc, Seq<Expr*> elts);
   bool unpack_helper(Location loc, Seq<Expr*> elts);
   bool dict(Dict* e);
   bool subdict(Dict* e, ssize begin, ssize end);
   bool call(Call* e);
   bool maybe_optimize_function_call(Call* e, int end, bool* optimized);
-  bool call_helper(Location loc, int n, Seq<Expr*> args, Seq<Keyword*> keywords);
+  bool call_helper(Location loc, int n, Seq<Expr*> args, Seq<Keyword*> keywords, Object* injected = nullptr);
+  // PEP 695 type parameters
+  bool type_params(Seq<TypeParam*> tps);
+  bool type_param_bound_or_default(Expr* e, Object* name, const void* key, bool allow_starred);
+  bool setup_annotations_scope(Location loc, const void* key, Object* name);
+  bool typealias(TypeAlias* s);
+  bool typealias_body(TypeAlias* s);
   bool call_simple_kw_helper(Location loc, Seq<Keyword*> kws);
   bool subkwargs(Location loc, Seq<Keyword*> kws, ssize begin, ssize end);
   bool maybe_optimize_method_call(Call* e, bool* done);
@@ -287,6 +341,11 @@ Location Codegen::update_start_location_to_match_attr(Location loc, Attribute* a
 Object* Codegen::qualname_for(Object* name, int scope_type) {
   if (stack_.size() <= 1) return new_ref(name);
   Unit* parent = stack_[stack_.size() - 2];
+  if (parent->scope_type == kScopeAnnotations) {
+    // type-parameter / annotation scopes are transparent for qualnames
+    if (stack_.size() == 3) return new_ref(name);
+    parent = stack_[stack_.size() - 3];
+  }
   if (parent->scope_type == kScopeModule) return new_ref(name);
   // global-declared functions/classes keep their bare name
   if (scope_type == kScopeFunction || scope_type == kScopeAsyncFunction || scope_type == kScopeClass) {
@@ -314,7 +373,8 @@ bool Codegen::enter_scope(Object* name, int scope_type, const void* key, int lin
   if (!u->ste) { delete u; err_bad_internal_call("codegen: unknown scope"); return false; }
   u->md.name = name;
   u->md.firstlineno = lineno;
-  u->private_name = private_name;
+  // as CPython: a scope without its own private name inherits the parent's
+  u->private_name = private_name ? private_name : (u_ ? u_->private_name : nullptr);
   // varnames: parameters first
   for (Object* v : u->ste->varnames) u->md.varnames.push_back(v);
   u->nparams = int(u->ste->varnames.size());
@@ -362,7 +422,8 @@ Object* Codegen::exit_scope_assemble(bool add_none) {
   // flags
   int flags = 0;
   SymEntry* ste = u->ste;
-  if (ste->type == BlockType::Function || ste->type == BlockType::Annotation) {
+  if (ste->type == BlockType::Function || ste->type == BlockType::Annotation || ste->type == BlockType::TypeAlias ||
+      ste->type == BlockType::TypeParameters || ste->type == BlockType::TypeVariable) {
     flags |= kCoNewLocals | kCoOptimized;
     if (ste->nested) flags |= kCoNested;
     if (ste->generator && !ste->coroutine) flags |= kCoGenerator;
@@ -415,7 +476,8 @@ bool Codegen::nameop(Location loc, Object* name, ExprContext ctx) {
       if (is_function_like_unit() || in_fast_hidden) optype = OP_FAST;
       break;
     case kGlobalImplicit:
-      if (is_function_like_unit()) optype = OP_GLOBAL;
+      // (comprehensions inlined into a class body also load globals directly)
+      if (is_function_like_unit() || (u_->in_inlined_comp && ste->type == BlockType::Class)) optype = OP_GLOBAL;
       break;
     case kGlobalExplicit:
       optype = OP_GLOBAL;
@@ -490,7 +552,7 @@ bool Codegen::unwind_fblock(FBlock& info, Location* ploc, bool preserve_tos) {
       return true;
     case FB_FINALLY_TRY:
       addop(POP_BLOCK, *ploc);
-      if (preserve_tos) push_fblock(FB_POP_VALUE, -1, -1, *ploc);
+      if (preserve_tos && !push_fblock(FB_POP_VALUE, -1, -1, *ploc)) return false;
       if (!visit_stmts(info.stmts)) return false;
       if (preserve_tos) pop_fblock();
       *ploc = kNoLocation;
@@ -720,7 +782,13 @@ bool Codegen::annotations(Location loc, Arguments* args, Expr* returns, int* fla
     if (!a->annotation) return true;
     Object* m = mangle(a->arg);
     load_const(m, loc);
-    if (!visit_expr(a->annotation)) return false;
+    if (a->annotation->kind == Expr::Kind::Starred) {
+      // *args: *Ts -> [annotation] = [*Ts]
+      if (!visit_expr(cast<Starred>(a->annotation)->value)) return false;
+      addop_i(UNPACK_SEQUENCE, 1, loc);
+    } else if (!visit_expr(a->annotation)) {
+      return false;
+    }
     n++;
     return true;
   };
@@ -772,17 +840,32 @@ bool Codegen::make_closure(Location loc, Object* co, int flags) {
   return true;
 }
 
-bool Codegen::function_def(Stmt* s, Object* name, Arguments* args, Seq<Stmt*> fbody, Seq<Expr*> decos, Expr* returns, bool is_async) {
+bool Codegen::function_def(Stmt* s, Object* name, Arguments* args, Seq<Stmt*> fbody, Seq<Expr*> decos, Expr* returns, bool is_async,
+                           Seq<TypeParam*> tparams) {
   if (!visit_exprs(decos)) return false;
   int firstlineno = s->lineno;
   if (!decos.empty()) firstlineno = decos[0]->lineno;
   Location loc = loc_of(s);
   int funcflags = 0;
   if (!default_arguments(loc, args, &funcflags)) return false;
-  if (!annotations(loc, args, returns, &funcflags, s)) return false;
   bool in_class = u_->scope_type == kScopeClass;
+  bool generic = !tparams.empty();
+  int num_typeparam_args = 0;
+  if (generic) {
+    if (funcflags & 1) num_typeparam_args++;  // defaults
+    if (funcflags & 2) num_typeparam_args++;  // kwdefaults
+    if (num_typeparam_args == 2) addop_i(SWAP, 2, loc);
+    Object* tpname = str_from("<generic parameters of " + std::string(str_view(name)) + ">");
+    if (!tpname) return false;
+    owned_.push_back(tpname);
+    if (!enter_scope(tpname, kScopeAnnotations, tparams.items, firstlineno, nullptr)) return false;
+    u_->md.argcount = num_typeparam_args;
+    if (!type_params(tparams)) return false;
+    for (int i = 0; i < num_typeparam_args; i++) addop_i(LOAD_FAST, i, loc);
+  }
+  if (!annotations(loc, args, returns, &funcflags, s)) return false;
   if (!enter_scope(name, is_async ? kScopeAsyncFunction : kScopeFunction, s, firstlineno, u_->private_name)) return false;
-  if (in_class) u_->ste->method = true;
+  (void)in_class;  // CO_METHOD comes from the symtable (function directly in a class body)
   Object* doc = optimize_ < 2 ? get_docstring(fbody) : nullptr;
   ssize first = get_docstring(fbody) ? 1 : 0;
   if (doc) {
@@ -797,7 +880,7 @@ bool Codegen::function_def(Stmt* s, Object* name, Arguments* args, Seq<Stmt*> fb
   int start = new_label();
   use_label(start);
   bool wrap = u_->ste->coroutine || u_->ste->generator;
-  if (wrap) push_fblock(FB_STOP_ITERATION, start, -1, kNoLocation);
+  if (wrap && !push_fblock(FB_STOP_ITERATION, start, -1, kNoLocation)) return false;
   for (ssize k = first; k < fbody.size; k++)
     if (!visit_stmt(fbody[k])) return false;
   if (wrap) {
@@ -818,7 +901,164 @@ bool Codegen::function_def(Stmt* s, Object* name, Arguments* args, Seq<Stmt*> fb
   bool ok = make_closure(loc, co, funcflags);
   decref(co);
   if (!ok) return false;
+  if (generic) {
+    addop_i(SWAP, 2, loc);
+    addop_i(CALL_INTRINSIC_2, INTRINSIC_SET_FUNCTION_TYPE_PARAMS, loc);
+    Object* tco = exit_scope_assemble(false);
+    if (!tco) return false;
+    bool ok2 = make_closure(loc, tco, 0);
+    decref(tco);
+    if (!ok2) return false;
+    if (num_typeparam_args > 0) {
+      addop_i(SWAP, num_typeparam_args + 1, loc);
+      addop_i(CALL, num_typeparam_args - 1, loc);
+    } else {
+      addop(PUSH_NULL, loc);
+      addop_i(CALL, 0, loc);
+    }
+  }
   for (ssize k = decos.size - 1; k >= 0; k--) addop_i(CALL, 0, loc_of(decos[k]));
+  return nameop(loc, name, ExprContext::Store);
+}
+
+// --- PEP 695 type parameters (CPython's codegen_type_params and friends) ---
+bool Codegen::setup_annotations_scope(Location loc, const void* key, Object* name) {
+  if (!enter_scope(name, kScopeAnnotations, key, loc.lineno, nullptr)) return false;
+  u_->md.argcount = 1;  // the positional-only .format
+  u_->md.posonlyargcount = 1;
+  // if .format > VALUE_WITH_FAKE_GLOBALS: raise NotImplementedError
+  addop_i(LOAD_FAST, 0, loc);
+  load_const_new(int_from_i64(2), loc);
+  addop_i(COMPARE_OP, (kGT << 5) | 4, loc);
+  int body_label = new_label();
+  addop_j(POP_JUMP_IF_FALSE, body_label, loc);
+  addop_i(LOAD_COMMON_CONSTANT, CONSTANT_NOTIMPLEMENTEDERROR, loc);
+  addop_i(RAISE_VARARGS, 1, loc);
+  use_label(body_label);
+  return true;
+}
+
+bool Codegen::type_param_bound_or_default(Expr* e, Object* name, const void* key, bool allow_starred) {
+  Location loc = loc_of(e);
+  Object* one = int_from_i64(1);
+  if (!one) return false;
+  Object* defaults = tuple_pack({one});
+  decref(one);
+  if (!defaults) return false;
+  load_const_new(defaults, loc);
+  if (!setup_annotations_scope(loc, key, name)) return false;
+  if (allow_starred && e->kind == Expr::Kind::Starred) {
+    if (!visit_expr(cast<Starred>(e)->value)) return false;
+    addop_i(UNPACK_SEQUENCE, 1, loc);
+  } else if (!visit_expr(e)) {
+    return false;
+  }
+  addop(RETURN_VALUE, loc);
+  Object* co = exit_scope_assemble(true);
+  if (!co) return false;
+  bool ok = make_closure(loc, co, 1);  // MAKE_FUNCTION_DEFAULTS
+  decref(co);
+  return ok;
+}
+
+bool Codegen::type_params(Seq<TypeParam*> tps) {
+  bool seen_default = false;
+  for (TypeParam* tp : tps) {
+    Location loc{tp->lineno, tp->end_lineno, tp->col_offset, tp->end_col_offset};
+    Object* name = nullptr;
+    Expr* def = nullptr;
+    const void* def_key = tp;
+    switch (tp->kind) {
+      case TypeParam::Kind::TypeVar: {
+        auto* t = cast<TypeVar>(tp);
+        name = t->name;
+        load_const(name, loc);
+        if (t->bound) {
+          if (!type_param_bound_or_default(t->bound, name, tp, false)) return false;
+          addop_i(CALL_INTRINSIC_2,
+                  t->bound->kind == Expr::Kind::Tuple ? INTRINSIC_TYPEVAR_WITH_CONSTRAINTS : INTRINSIC_TYPEVAR_WITH_BOUND, loc);
+        } else {
+          addop_i(CALL_INTRINSIC_1, INTRINSIC_TYPEVAR, loc);
+        }
+        def = t->default_value;
+        def_key = reinterpret_cast<const char*>(tp) + 1;
+        break;
+      }
+      case TypeParam::Kind::TypeVarTuple:
+        name = cast<TypeVarTuple>(tp)->name;
+        load_const(name, loc);
+        addop_i(CALL_INTRINSIC_1, INTRINSIC_TYPEVARTUPLE, loc);
+        def = cast<TypeVarTuple>(tp)->default_value;
+        break;
+      case TypeParam::Kind::ParamSpec:
+        name = cast<ParamSpec>(tp)->name;
+        load_const(name, loc);
+        addop_i(CALL_INTRINSIC_1, INTRINSIC_PARAMSPEC, loc);
+        def = cast<ParamSpec>(tp)->default_value;
+        break;
+    }
+    if (def) {
+      seen_default = true;
+      if (!type_param_bound_or_default(def, name, def_key, tp->kind == TypeParam::Kind::TypeVarTuple)) return false;
+      addop_i(CALL_INTRINSIC_2, INTRINSIC_SET_TYPEPARAM_DEFAULT, loc);
+    } else if (seen_default) {
+      return errorf(loc, "non-default type parameter " + quoted(name) + " follows default type parameter");
+    }
+    addop_i(COPY, 1, loc);
+    if (!nameop(loc, name, ExprContext::Store)) return false;
+  }
+  TypeParam* first = tps[0];
+  addop_i(BUILD_TUPLE, int(tps.size), Location{first->lineno, first->end_lineno, first->col_offset, first->end_col_offset});
+  return true;
+}
+
+bool Codegen::typealias_body(TypeAlias* s) {
+  Location loc = loc_of(s);
+  Object* name = cast<Name>(s->name)->id;
+  Object* one = int_from_i64(1);
+  if (!one) return false;
+  Object* defaults = tuple_pack({one});
+  decref(one);
+  if (!defaults) return false;
+  load_const_new(defaults, loc);
+  if (!setup_annotations_scope(loc, s, name)) return false;
+  if (!visit_expr(s->value)) return false;
+  addop(RETURN_VALUE, loc);
+  Object* co = exit_scope_assemble(false);
+  if (!co) return false;
+  bool ok = make_closure(loc, co, 1);
+  decref(co);
+  if (!ok) return false;
+  addop_i(BUILD_TUPLE, 3, loc);
+  addop_i(CALL_INTRINSIC_1, INTRINSIC_TYPEALIAS, loc);
+  return true;
+}
+
+bool Codegen::typealias(TypeAlias* s) {
+  Location loc = loc_of(s);
+  Object* name = cast<Name>(s->name)->id;
+  bool generic = !s->type_params.empty();
+  if (generic) {
+    Object* tpname = str_from("<generic parameters of " + std::string(str_view(name)) + ">");
+    if (!tpname) return false;
+    owned_.push_back(tpname);
+    if (!enter_scope(tpname, kScopeAnnotations, s->type_params.items, loc.lineno, nullptr)) return false;
+    load_const(name, loc);
+    if (!type_params(s->type_params)) return false;
+  } else {
+    load_const(name, loc);
+    load_const(None, loc);
+  }
+  if (!typealias_body(s)) return false;
+  if (generic) {
+    Object* co = exit_scope_assemble(false);
+    if (!co) return false;
+    bool ok = make_closure(loc, co, 0);
+    decref(co);
+    if (!ok) return false;
+    addop(PUSH_NULL, loc);
+    addop_i(CALL, 0, loc);
+  }
   return nameop(loc, name, ExprContext::Store);
 }
 
@@ -848,6 +1088,15 @@ bool Codegen::class_def(ClassDef* s) {
   if (!visit_exprs(s->decorator_list)) return false;
   int firstlineno = s->lineno;
   if (!s->decorator_list.empty()) firstlineno = s->decorator_list[0]->lineno;
+  bool generic = !s->type_params.empty();
+  if (generic) {
+    Object* tpname = str_from("<generic parameters of " + std::string(str_view(s->name)) + ">");
+    if (!tpname) return false;
+    owned_.push_back(tpname);
+    if (!enter_scope(tpname, kScopeAnnotations, s->type_params.items, firstlineno, s->name)) return false;
+    if (!type_params(s->type_params)) return false;
+    if (!nameop(loc_of(s), str_intern_cstr(".type_params"), ExprContext::Store)) return false;
+  }
   if (!enter_scope(s->name, kScopeClass, s, firstlineno, s->name)) return false;
   Location loc{firstlineno, firstlineno, 0, 0};
   nameop(loc, str_intern_cstr("__name__"), ExprContext::Load);
@@ -857,6 +1106,10 @@ bool Codegen::class_def(ClassDef* s) {
   Object* fl = int_from_i64(u_->md.firstlineno);
   load_const_new(fl, loc);
   nameop(loc, str_intern_cstr("__firstlineno__"), ExprContext::Store);
+  if (generic) {
+    nameop(loc, str_intern_cstr(".type_params"), ExprContext::Load);
+    nameop(loc, str_intern_cstr("__type_params__"), ExprContext::Store);
+  }
   if (u_->ste->needs_classdict) {
     addop(LOAD_LOCALS, loc);
     addop_i(STORE_DEREF, cell_index(str_intern_cstr("__classdict__")), loc);
@@ -893,7 +1146,21 @@ bool Codegen::class_def(ClassDef* s) {
   decref(co);
   if (!ok) return false;
   load_const(s->name, cloc);
-  if (!call_helper(cloc, 2, s->bases, s->keywords)) return false;
+  if (generic) {
+    if (!nameop(cloc, str_intern_cstr(".type_params"), ExprContext::Load)) return false;
+    addop_i(CALL_INTRINSIC_1, INTRINSIC_SUBSCRIPT_GENERIC, cloc);
+    if (!nameop(cloc, str_intern_cstr(".generic_base"), ExprContext::Store)) return false;
+    if (!call_helper(cloc, 2, s->bases, s->keywords, str_intern_cstr(".generic_base"))) return false;
+    Object* tco = exit_scope_assemble(false);
+    if (!tco) return false;
+    bool ok2 = make_closure(cloc, tco, 0);
+    decref(tco);
+    if (!ok2) return false;
+    addop(PUSH_NULL, cloc);
+    addop_i(CALL, 0, cloc);
+  } else if (!call_helper(cloc, 2, s->bases, s->keywords)) {
+    return false;
+  }
   for (ssize k = s->decorator_list.size - 1; k >= 0; k--) addop_i(CALL, 0, loc_of(s->decorator_list[k]));
   return nameop(cloc, s->name, ExprContext::Store);
 }
@@ -928,7 +1195,7 @@ bool Codegen::if_stmt(If* s) {
   if (!jump_if(loc_of(s), s->test, next, false)) return false;
   if (!visit_stmts(s->body)) return false;
   if (!s->orelse.empty()) {
-    addop_j(JUMP, end, kNoLocation);
+    addop_j(JUMP_NO_INTERRUPT, end, kNoLocation);
     use_label(next);
     if (!visit_stmts(s->orelse)) return false;
   }
@@ -939,7 +1206,7 @@ bool Codegen::if_stmt(If* s) {
 bool Codegen::while_stmt(While* s) {
   int loop = new_label(), end = new_label(), anchor = new_label();
   use_label(loop);
-  push_fblock(FB_WHILE_LOOP, loop, end, loc_of(s));
+  if (!push_fblock(FB_WHILE_LOOP, loop, end, loc_of(s))) return false;
   if (!jump_if(loc_of(s), s->test, anchor, false)) return false;
   if (!visit_stmts(s->body)) return false;
   addop_j(JUMP, loop, kNoLocation);
@@ -952,7 +1219,7 @@ bool Codegen::while_stmt(While* s) {
 
 bool Codegen::for_stmt(For* s) {
   int start = new_label(), body_l = new_label(), cleanup = new_label(), end = new_label();
-  push_fblock(FB_FOR_LOOP, start, end, loc_of(s));
+  if (!push_fblock(FB_FOR_LOOP, start, end, loc_of(s))) return false;
   if (!visit_expr(s->iter)) return false;
   Location loc = loc_of(s->iter);
   addop(GET_ITER, loc);
@@ -979,7 +1246,7 @@ bool Codegen::async_for_stmt(AsyncFor* s) {
   if (!visit_expr(s->iter)) return false;
   addop(GET_AITER, loc_of(s->iter));
   use_label(start);
-  push_fblock(FB_ASYNC_FOR_LOOP, start, end, loc);
+  if (!push_fblock(FB_ASYNC_FOR_LOOP, start, end, loc)) return false;
   addop_j(SETUP_FINALLY, except, loc);
   addop(GET_ANEXT, loc);
   load_const(None, loc);
@@ -1002,17 +1269,17 @@ bool Codegen::try_except(Stmt* s, Seq<Stmt*> tbody, Seq<ExceptHandler*> handlers
   int body_l = new_label(), except = new_label(), end = new_label(), cleanup = new_label();
   addop_j(SETUP_FINALLY, except, loc);
   use_label(body_l);
-  push_fblock(FB_TRY_EXCEPT, body_l, -1, loc);
+  if (!push_fblock(FB_TRY_EXCEPT, body_l, -1, loc)) return false;
   if (!visit_stmts(tbody)) return false;
   pop_fblock();
   addop(POP_BLOCK, kNoLocation);
   if (!visit_stmts(orelse)) return false;
-  addop_j(JUMP, end, kNoLocation);
+  addop_j(JUMP_NO_INTERRUPT, end, kNoLocation);  // (not threaded into by conditional jumps)
   ssize n = handlers.size;
   use_label(except);
   addop_j(SETUP_CLEANUP, cleanup, kNoLocation);
   addop(PUSH_EXC_INFO, kNoLocation);
-  push_fblock(FB_EXCEPTION_HANDLER, -1, -1, kNoLocation);
+  if (!push_fblock(FB_EXCEPTION_HANDLER, -1, -1, kNoLocation)) return false;
   for (ssize i = 0; i < n; i++) {
     ExceptHandler* h = handlers[i];
     Location hloc = loc_of(h);
@@ -1029,7 +1296,7 @@ bool Codegen::try_except(Stmt* s, Seq<Stmt*> tbody, Seq<ExceptHandler*> handlers
       nameop(hloc, h->name, ExprContext::Store);
       addop_j(SETUP_CLEANUP, cleanup_end, hloc);
       use_label(cleanup_body);
-      push_fblock(FB_HANDLER_CLEANUP, cleanup_body, -1, hloc, h->name);
+      if (!push_fblock(FB_HANDLER_CLEANUP, cleanup_body, -1, hloc, h->name)) return false;
       if (!visit_stmts(h->body)) return false;
       pop_fblock();
       addop(POP_BLOCK, kNoLocation);
@@ -1048,7 +1315,7 @@ bool Codegen::try_except(Stmt* s, Seq<Stmt*> tbody, Seq<ExceptHandler*> handlers
       int cleanup_body = new_label();
       addop(POP_TOP, hloc);
       use_label(cleanup_body);
-      push_fblock(FB_HANDLER_CLEANUP, cleanup_body, -1, hloc, nullptr);
+      if (!push_fblock(FB_HANDLER_CLEANUP, cleanup_body, -1, hloc, nullptr)) return false;
       if (!visit_stmts(h->body)) return false;
       pop_fblock();
       addop(POP_BLOCK, kNoLocation);
@@ -1067,13 +1334,110 @@ bool Codegen::try_except(Stmt* s, Seq<Stmt*> tbody, Seq<ExceptHandler*> handlers
   return true;
 }
 
-bool Codegen::try_finally(Stmt* s, Seq<Stmt*> tbody, Seq<ExceptHandler*> handlers, Seq<Stmt*> orelse, Seq<Stmt*> finalbody) {
+// try/except* (PEP 654), as CPython's codegen_try_star_except: the handlers
+// collect raised/re-raised exceptions into a list; PREP_RERAISE_STAR merges
+// them with the unhandled rest of the original group.
+bool Codegen::try_star_except(Stmt* s, Seq<Stmt*> tbody, Seq<ExceptHandler*> handlers, Seq<Stmt*> orelse) {
+  Location loc = loc_of(s);
+  int body_l = new_label(), except = new_label(), orelse_l = new_label(), end = new_label(), cleanup = new_label(),
+      reraise_star = new_label();
+  addop_j(SETUP_FINALLY, except, loc);
+  use_label(body_l);
+  if (!push_fblock(FB_TRY_EXCEPT, body_l, -1, loc)) return false;
+  if (!visit_stmts(tbody)) return false;
+  pop_fblock();
+  addop(POP_BLOCK, kNoLocation);
+  addop_j(JUMP_NO_INTERRUPT, orelse_l, kNoLocation);
+  ssize n = handlers.size;
+  use_label(except);
+  addop_j(SETUP_CLEANUP, cleanup, kNoLocation);
+  addop(PUSH_EXC_INFO, kNoLocation);
+  if (!push_fblock(FB_EXCEPTION_GROUP_HANDLER, -1, -1, loc)) return false;
+  for (ssize i = 0; i < n; i++) {
+    ExceptHandler* h = handlers[i];
+    Location hloc = loc_of(h);
+    int next_except = new_label();
+    except = next_except;
+    int except_with_error = new_label(), no_match = new_label();
+    if (i == 0) {
+      addop_i(BUILD_LIST, 0, hloc);
+      addop_i(COPY, 2, hloc);
+    }
+    if (h->type) {
+      if (!visit_expr(h->type)) return false;
+      addop(CHECK_EG_MATCH, hloc);
+      addop_i(COPY, 1, hloc);
+      addop_j(POP_JUMP_IF_NONE, no_match, hloc);
+    }
+    int cleanup_end = new_label(), cleanup_body = new_label();
+    if (h->name) nameop(hloc, h->name, ExprContext::Store);
+    else addop(POP_TOP, hloc);
+    addop_j(SETUP_CLEANUP, cleanup_end, hloc);
+    use_label(cleanup_body);
+    if (!push_fblock(FB_HANDLER_CLEANUP, cleanup_body, -1, hloc, h->name)) return false;
+    if (!visit_stmts(h->body)) return false;
+    pop_fblock();
+    addop(POP_BLOCK, kNoLocation);
+    if (h->name) {
+      load_const(None, kNoLocation);
+      nameop(kNoLocation, h->name, ExprContext::Store);
+      nameop(kNoLocation, h->name, ExprContext::Del);
+    }
+    addop_j(JUMP_NO_INTERRUPT, except, kNoLocation);
+    use_label(cleanup_end);
+    if (h->name) {
+      load_const(None, kNoLocation);
+      nameop(kNoLocation, h->name, ExprContext::Store);
+      nameop(kNoLocation, h->name, ExprContext::Del);
+    }
+    addop_i(LIST_APPEND, 3, kNoLocation);
+    addop(POP_TOP, kNoLocation);
+    addop_j(JUMP_NO_INTERRUPT, except_with_error, kNoLocation);
+    use_label(except);
+    addop(NOP, kNoLocation);
+    addop_j(JUMP_NO_INTERRUPT, except_with_error, kNoLocation);
+    use_label(no_match);
+    addop(POP_TOP, hloc);
+    use_label(except_with_error);
+    if (i == n - 1) {
+      addop_i(LIST_APPEND, 1, kNoLocation);
+      addop_j(JUMP_NO_INTERRUPT, reraise_star, kNoLocation);
+    }
+  }
+  pop_fblock();
+  int reraise = new_label();
+  use_label(reraise_star);
+  addop_i(CALL_INTRINSIC_2, INTRINSIC_PREP_RERAISE_STAR, kNoLocation);
+  addop_i(COPY, 1, kNoLocation);
+  addop_j(POP_JUMP_IF_NOT_NONE, reraise, kNoLocation);
+  addop(POP_TOP, kNoLocation);
+  addop(POP_BLOCK, kNoLocation);
+  addop(POP_EXCEPT, kNoLocation);
+  addop_j(JUMP_NO_INTERRUPT, end, kNoLocation);
+  use_label(reraise);
+  addop(POP_BLOCK, kNoLocation);
+  addop_i(SWAP, 2, kNoLocation);
+  addop(POP_EXCEPT, kNoLocation);
+  addop_i(RERAISE, 0, kNoLocation);
+  use_label(cleanup);
+  addop_i(COPY, 3, kNoLocation);
+  addop(POP_EXCEPT, kNoLocation);
+  addop_i(RERAISE, 1, kNoLocation);
+  use_label(orelse_l);
+  if (!visit_stmts(orelse)) return false;
+  use_label(end);
+  return true;
+}
+
+bool Codegen::try_finally(Stmt* s, Seq<Stmt*> tbody, Seq<ExceptHandler*> handlers, Seq<Stmt*> orelse, Seq<Stmt*> finalbody, bool star) {
   Location loc = loc_of(s);
   int body_l = new_label(), end = new_label(), exit = new_label(), cleanup = new_label();
   addop_j(SETUP_FINALLY, end, loc);
   use_label(body_l);
-  push_fblock(FB_FINALLY_TRY, body_l, end, loc, nullptr, finalbody);
-  if (!handlers.empty()) {
+  if (!push_fblock(FB_FINALLY_TRY, body_l, end, loc, nullptr, finalbody)) return false;
+  if (star) {
+    if (!try_star_except(s, tbody, handlers, orelse)) return false;
+  } else if (!handlers.empty()) {
     if (!try_except(s, tbody, handlers, orelse)) return false;
   } else {
     if (!visit_stmts(tbody)) return false;
@@ -1081,11 +1445,11 @@ bool Codegen::try_finally(Stmt* s, Seq<Stmt*> tbody, Seq<ExceptHandler*> handler
   addop(POP_BLOCK, kNoLocation);
   pop_fblock();
   if (!visit_stmts(finalbody)) return false;
-  addop_j(JUMP, exit, kNoLocation);
+  addop_j(JUMP_NO_INTERRUPT, exit, kNoLocation);
   use_label(end);
   addop_j(SETUP_CLEANUP, cleanup, kNoLocation);
   addop(PUSH_EXC_INFO, kNoLocation);
-  push_fblock(FB_FINALLY_END, end, -1, kNoLocation);
+  if (!push_fblock(FB_FINALLY_END, end, -1, kNoLocation)) return false;
   if (!visit_stmts(finalbody)) return false;
   pop_fblock();
   addop_i(RERAISE, 0, kNoLocation);
@@ -1133,7 +1497,7 @@ bool Codegen::with_stmt(Stmt* s, Seq<Withitem*> items, Seq<Stmt*> wbody, int pos
   }
   addop_j(SETUP_WITH, final, loc);
   use_label(block);
-  push_fblock(is_async ? FB_ASYNC_WITH : FB_WITH, block, final, loc);
+  if (!push_fblock(is_async ? FB_ASYNC_WITH : FB_WITH, block, final, loc)) return false;
   if (item->optional_vars) {
     if (!visit_expr(item->optional_vars)) return false;
   } else {
@@ -1377,16 +1741,418 @@ bool Codegen::annassign(AnnAssign* s) {
   return true;
 }
 
-bool Codegen::visit_stmt(Stmt* s) {
+// --- pattern matching (PEP 634), mirroring CPython's codegen_pattern_*:
+// every routine consumes the subject on top of the stack and jumps to
+// fail_pop[n] on failure, where n counts the items that must be popped
+// (pc.on_top items kept on top plus the captures stored beneath them).
+static Location loc_of(Pattern* p) { return {p->lineno, p->end_lineno, p->col_offset, p->end_col_offset}; }
+static bool wildcard_check(Pattern* p) { return p->kind == Pattern::Kind::MatchAs && !cast<MatchAs>(p)->name; }
+static bool wildcard_star_check(Pattern* p) { return p->kind == Pattern::Kind::MatchStar && !cast<MatchStar>(p)->name; }
+static bool stores_contain(const std::vector<Object*>& v, Object* n) {
+  for (Object* o : v) if (o == n || str_eq(o, n)) return true;
+  return false;
+}
+
+// Folds the numeric forms a value pattern may take (-N, A+Bj, A-Bj, -A+Bj):
+// new reference, or nullptr (no error set) when v is not such a form.
+static Object* fold_match_value(Expr* v) {
+  auto neg_const = [](Expr* e) -> Object* {
+    if (e->kind == Expr::Kind::Constant) return new_ref(cast<Constant>(e)->value);
+    if (e->kind == Expr::Kind::UnaryOp && cast<UnaryOp>(e)->op == Unaryop::USub &&
+        cast<UnaryOp>(e)->operand->kind == Expr::Kind::Constant)
+      return number_negative(cast<Constant>(cast<UnaryOp>(e)->operand)->value);
+    return nullptr;
+  };
+  if (v->kind == Expr::Kind::UnaryOp) return neg_const(v);
+  if (v->kind == Expr::Kind::BinOp) {
+    auto* b = cast<BinOp>(v);
+    if ((b->op != Operator::Add && b->op != Operator::Sub) || b->right->kind != Expr::Kind::Constant) return nullptr;
+    Object* l = neg_const(b->left);
+    if (!l) return nullptr;
+    Object* r = b->op == Operator::Add ? number_add(l, cast<Constant>(b->right)->value)
+                                      : number_subtract(l, cast<Constant>(b->right)->value);
+    decref(l);
+    return r;
+  }
+  return nullptr;
+}
+
+void Codegen::ensure_fail_pop(PatternCtx& pc, ssize n) {
+  while (ssize(pc.fail_pop.size()) < n + 1) pc.fail_pop.push_back(new_label());
+}
+
+void Codegen::jump_to_fail_pop(Location loc, PatternCtx& pc, int op) {
+  ssize pops = pc.on_top + ssize(pc.stores.size());
+  ensure_fail_pop(pc, pops);
+  addop_j(op, pc.fail_pop[size_t(pops)], loc);
+}
+
+void Codegen::emit_and_reset_fail_pop(Location loc, PatternCtx& pc) {
+  if (pc.fail_pop.empty()) return;
+  for (size_t k = pc.fail_pop.size() - 1; k > 0; k--) {
+    use_label(pc.fail_pop[k]);
+    addop(POP_TOP, loc);
+  }
+  use_label(pc.fail_pop[0]);
+  pc.fail_pop.clear();
+}
+
+bool Codegen::pattern_store_name(Location loc, Object* name, PatternCtx& pc) {
+  if (!name) {
+    addop(POP_TOP, loc);
+    return true;
+  }
+  if (stores_contain(pc.stores, name)) return errorf(loc, "multiple assignments to name " + quoted(name) + " in pattern");
+  pattern_rotate(loc, pc.on_top + ssize(pc.stores.size()) + 1);
+  pc.stores.push_back(name);
+  return true;
+}
+
+bool Codegen::pattern_subpattern(Pattern* p, PatternCtx& pc) {
+  bool saved = pc.allow_irrefutable;
+  pc.allow_irrefutable = true;
+  if (!pattern(p, pc)) return false;
+  pc.allow_irrefutable = saved;
+  return true;
+}
+
+bool Codegen::pattern_as(MatchAs* p, PatternCtx& pc) {
+  Location loc = loc_of(p);
+  if (!p->pattern) {
+    if (!pc.allow_irrefutable) {
+      if (p->name) return errorf(loc, "name capture " + quoted(p->name) + " makes remaining patterns unreachable");
+      return error(loc, "wildcard makes remaining patterns unreachable");
+    }
+    return pattern_store_name(loc, p->name, pc);
+  }
+  pc.on_top++;
+  addop_i(COPY, 1, loc);
+  if (!pattern(p->pattern, pc)) return false;
+  pc.on_top--;
+  return pattern_store_name(loc, p->name, pc);
+}
+
+bool Codegen::pattern_sequence(MatchSequence* p, PatternCtx& pc) {
+  Location loc = loc_of(p);
+  Seq<Pattern*> pats = p->patterns;
+  ssize size = pats.size, star = -1;
+  bool only_wildcard = true, star_wildcard = false;
+  for (ssize i = 0; i < size; i++) {
+    Pattern* q = pats[i];
+    if (q->kind == Pattern::Kind::MatchStar) {
+      if (star >= 0) return error(loc, "multiple starred names in sequence pattern");
+      star_wildcard = wildcard_star_check(q);
+      only_wildcard = only_wildcard && star_wildcard;
+      star = i;
+      continue;
+    }
+    only_wildcard = only_wildcard && wildcard_check(q);
+  }
+  pc.on_top++;
+  addop(MATCH_SEQUENCE, loc);
+  jump_to_fail_pop(loc, pc, POP_JUMP_IF_FALSE);
+  if (star < 0) {
+    addop(GET_LEN, loc);
+    load_const_new(int_from_ssize(size), loc);
+    addop_compare(loc, Cmpop::Eq);
+    jump_to_fail_pop(loc, pc, POP_JUMP_IF_FALSE);
+  } else if (size > 1) {
+    addop(GET_LEN, loc);
+    load_const_new(int_from_ssize(size - 1), loc);
+    addop_compare(loc, Cmpop::GtE);
+    jump_to_fail_pop(loc, pc, POP_JUMP_IF_FALSE);
+  }
+  pc.on_top--;
+  if (only_wildcard) {
+    addop(POP_TOP, loc);
+  } else if (star_wildcard) {
+    // subscript the needed items instead of unpacking everything
+    pc.on_top++;
+    for (ssize i = 0; i < size; i++) {
+      Pattern* q = pats[i];
+      if (wildcard_check(q) || i == star) continue;
+      addop_i(COPY, 1, loc);
+      if (i < star) {
+        load_const_new(int_from_ssize(i), loc);
+      } else {
+        addop(GET_LEN, loc);
+        load_const_new(int_from_ssize(size - i), loc);
+        addop_i(BINARY_OP, kNbSubtract, loc);
+      }
+      addop_i(BINARY_OP, kNbSubscr, loc);
+      if (!pattern_subpattern(q, pc)) return false;
+    }
+    pc.on_top--;
+    addop(POP_TOP, loc);
+  } else {
+    bool seen_star = false;
+    for (ssize i = 0; i < size; i++) {
+      if (pats[i]->kind != Pattern::Kind::MatchStar) continue;
+      if (seen_star) return error(loc, "multiple starred expressions in sequence pattern");
+      if (i >= (1 << 8) || size - i - 1 >= (INT32_MAX >> 8))
+        return error(loc, "too many expressions in star-unpacking sequence pattern");
+      addop_i(UNPACK_EX, int(i + ((size - i - 1) << 8)), loc);
+      seen_star = true;
+    }
+    if (!seen_star) addop_i(UNPACK_SEQUENCE, int(size), loc);
+    pc.on_top += size;
+    for (ssize i = 0; i < size; i++) {
+      pc.on_top--;
+      if (!pattern_subpattern(pats[i], pc)) return false;
+    }
+  }
+  return true;
+}
+
+bool Codegen::pattern_class(MatchClass* p, PatternCtx& pc) {
+  Location loc = loc_of(p);
+  ssize nargs = p->patterns.size, nattrs = p->kwd_attrs.size;
+  if (nattrs != p->kwd_patterns.size)
+    return errorf(loc, "kwd_attrs (" + std::to_string(nattrs) + ") / kwd_patterns (" + std::to_string(p->kwd_patterns.size) +
+                           ") length mismatch in class pattern");
+  for (ssize i = 0; i < nattrs; i++)
+    for (ssize j = i + 1; j < nattrs; j++)
+      if (str_eq(p->kwd_attrs[i], p->kwd_attrs[j]))
+        return errorf(loc_of(p->kwd_patterns[j]),
+                      "attribute name repeated in class pattern: " + std::string(str_view(p->kwd_attrs[i])));
+  if (!visit_expr(p->cls)) return false;
+  Object* names = tuple_new(nattrs);
+  if (!names) return false;
+  for (ssize i = 0; i < nattrs; i++) tuple_init_item(names, i, new_ref(p->kwd_attrs[i]));
+  load_const_new(names, loc);
+  addop_i(MATCH_CLASS, int(nargs), loc);
+  addop_i(COPY, 1, loc);
+  load_const(None, loc);
+  addop_i(IS_OP, 1, loc);
+  pc.on_top++;
+  jump_to_fail_pop(loc, pc, POP_JUMP_IF_FALSE);
+  addop_i(UNPACK_SEQUENCE, int(nargs + nattrs), loc);
+  pc.on_top += nargs + nattrs - 1;
+  for (ssize i = 0; i < nargs + nattrs; i++) {
+    pc.on_top--;
+    Pattern* q = i < nargs ? p->patterns[i] : p->kwd_patterns[i - nargs];
+    if (wildcard_check(q)) {
+      addop(POP_TOP, loc);
+      continue;
+    }
+    if (!pattern_subpattern(q, pc)) return false;
+  }
+  return true;
+}
+
+bool Codegen::pattern_mapping(MatchMapping* p, PatternCtx& pc) {
+  Location loc = loc_of(p);
+  ssize size = p->keys.size;
+  if (size != p->patterns.size)
+    return errorf(loc, "keys (" + std::to_string(size) + ") / patterns (" + std::to_string(p->patterns.size) +
+                           ") length mismatch in mapping pattern");
+  Object* star_target = p->rest;
+  pc.on_top++;
+  addop(MATCH_MAPPING, loc);
+  jump_to_fail_pop(loc, pc, POP_JUMP_IF_FALSE);
+  if (!size && !star_target) {
+    pc.on_top--;
+    addop(POP_TOP, loc);
+    return true;
+  }
+  if (size) {
+    addop(GET_LEN, loc);
+    load_const_new(int_from_ssize(size), loc);
+    addop_compare(loc, Cmpop::GtE);
+    jump_to_fail_pop(loc, pc, POP_JUMP_IF_FALSE);
+  }
+  std::vector<Object*> seen;
+  for (ssize i = 0; i < size; i++) {
+    Expr* key = p->keys[i];
+    if (!key) return error(loc_of(p->patterns[i]), "can't use NULL keys in MatchMapping (set 'rest' parameter instead)");
+    if (key->kind == Expr::Kind::Constant) {
+      Object* v = cast<Constant>(key)->value;
+      for (Object* o : seen) {
+        int eq = object_richcompare_bool(o, v, kEQ);
+        if (eq < 0) return false;
+        if (eq) {
+          auto r = Ref<Object>::steal(object_repr(v));
+          if (!r) return false;
+          return errorf(loc, "mapping pattern checks duplicate key (" + std::string(str_view(r.get())) + ")");
+        }
+      }
+      seen.push_back(v);
+    } else if (key->kind != Expr::Kind::Attribute) {
+      return error(loc, "mapping pattern keys may only match literals and attribute lookups");
+    }
+    if (!visit_expr(key)) return false;
+  }
+  addop_i(BUILD_TUPLE, int(size), loc);
+  addop(MATCH_KEYS, loc);
+  pc.on_top += 2;
+  addop_i(COPY, 1, loc);
+  load_const(None, loc);
+  addop_i(IS_OP, 1, loc);
+  jump_to_fail_pop(loc, pc, POP_JUMP_IF_FALSE);
+  addop_i(UNPACK_SEQUENCE, int(size), loc);
+  pc.on_top += size - 1;
+  for (ssize i = 0; i < size; i++) {
+    pc.on_top--;
+    if (!pattern_subpattern(p->patterns[i], pc)) return false;
+  }
+  pc.on_top -= 2;
+  if (star_target) {
+    // rest = dict(subject); del rest[k] for each matched key
+    addop_i(BUILD_MAP, 0, loc);
+    addop_i(SWAP, 3, loc);
+    addop_i(DICT_UPDATE, 2, loc);
+    addop_i(UNPACK_SEQUENCE, int(size), loc);
+    while (size) {
+      addop_i(COPY, int(1 + size--), loc);
+      addop_i(SWAP, 2, loc);
+      addop(DELETE_SUBSCR, loc);
+    }
+    return pattern_store_name(loc, star_target, pc);
+  }
+  addop(POP_TOP, loc);
+  addop(POP_TOP, loc);
+  return true;
+}
+
+bool Codegen::pattern_or(MatchOr* p, PatternCtx& pc) {
+  Location loc = loc_of(p);
+  int end = new_label();
+  ssize size = p->patterns.size;
+  PatternCtx old = pc;
+  std::vector<Object*> control;
+  for (ssize i = 0; i < size; i++) {
+    Pattern* alt = p->patterns[i];
+    Location aloc = loc_of(alt);
+    pc.stores.clear();
+    pc.allow_irrefutable = (i == size - 1) && old.allow_irrefutable;
+    pc.fail_pop.clear();
+    pc.on_top = 0;
+    addop_i(COPY, 1, aloc);
+    if (!pattern(alt, pc)) return false;
+    ssize nstores = ssize(pc.stores.size());
+    if (i == 0) {
+      control = pc.stores;
+    } else if (nstores != ssize(control.size())) {
+      return error(loc, "alternative patterns bind different names");
+    } else if (nstores) {
+      for (ssize icontrol = nstores - 1; icontrol >= 0; icontrol--) {
+        Object* name = control[size_t(icontrol)];
+        ssize istores = -1;
+        for (ssize k = 0; k < nstores; k++)
+          if (pc.stores[size_t(k)] == name || str_eq(pc.stores[size_t(k)], name)) { istores = k; break; }
+        if (istores < 0) return error(loc, "alternative patterns bind different names");
+        if (icontrol != istores) {
+          ssize rotations = istores + 1;
+          std::vector<Object*> rotated(pc.stores.begin(), pc.stores.begin() + rotations);
+          pc.stores.erase(pc.stores.begin(), pc.stores.begin() + rotations);
+          pc.stores.insert(pc.stores.begin() + (icontrol - istores), rotated.begin(), rotated.end());
+          while (rotations--) pattern_rotate(aloc, icontrol + 1);
+        }
+      }
+    }
+    addop_j(JUMP, end, aloc);
+    emit_and_reset_fail_pop(aloc, pc);
+  }
+  pc = old;
+  addop(POP_TOP, loc);
+  jump_to_fail_pop(loc, pc, JUMP);
+  use_label(end);
+  ssize nstores = ssize(control.size());
+  ssize nrots = nstores + 1 + pc.on_top + ssize(pc.stores.size());
+  for (ssize i = 0; i < nstores; i++) {
+    pattern_rotate(loc, nrots);
+    Object* name = control[size_t(i)];
+    if (stores_contain(pc.stores, name)) return errorf(loc, "multiple assignments to name " + quoted(name) + " in pattern");
+    pc.stores.push_back(name);
+  }
+  addop(POP_TOP, loc);
+  return true;
+}
+
+bool Codegen::pattern_impl(Pattern* p, PatternCtx& pc) {
+  Location loc = loc_of(p);
+  switch (p->kind) {
+    case Pattern::Kind::MatchValue: {
+      Expr* v = cast<MatchValue>(p)->value;
+      // CPython's AST preprocessing folds -1, 1+2j, -1-2j in value patterns
+      Object* folded = fold_match_value(v);
+      if (folded) {
+        load_const_new(folded, loc_of(v));
+      } else {
+        if (err_occurred()) return false;
+        if (v->kind != Expr::Kind::Constant && v->kind != Expr::Kind::Attribute)
+          return error(loc, "patterns may only match literals and attribute lookups");
+        if (!visit_expr(v)) return false;
+      }
+      addop_compare(loc, Cmpop::Eq);
+      addop(TO_BOOL, loc);
+      jump_to_fail_pop(loc, pc, POP_JUMP_IF_FALSE);
+      return true;
+    }
+    case Pattern::Kind::MatchSingleton:
+      load_const(cast<MatchSingleton>(p)->value, loc);
+      addop_compare(loc, Cmpop::Is);
+      jump_to_fail_pop(loc, pc, POP_JUMP_IF_FALSE);
+      return true;
+    case Pattern::Kind::MatchSequence: return pattern_sequence(cast<MatchSequence>(p), pc);
+    case Pattern::Kind::MatchMapping: return pattern_mapping(cast<MatchMapping>(p), pc);
+    case Pattern::Kind::MatchClass: return pattern_class(cast<MatchClass>(p), pc);
+    case Pattern::Kind::MatchStar: return pattern_store_name(loc, cast<MatchStar>(p)->name, pc);
+    case Pattern::Kind::MatchAs: return pattern_as(cast<MatchAs>(p), pc);
+    case Pattern::Kind::MatchOr: return pattern_or(cast<MatchOr>(p), pc);
+  }
+  return errorf(loc, "invalid match pattern node in AST (kind=" + std::to_string(int(p->kind)) + ")");
+}
+
+bool Codegen::match_stmt(Match* s) {
+  if (!visit_expr(s->subject)) return false;
+  int end = new_label();
+  ssize cases = s->cases.size;
+  MatchCase* m = s->cases[cases - 1];
+  bool has_default = wildcard_check(m->pattern) && cases > 1;
+  PatternCtx pc;
+  for (ssize i = 0; i < cases - has_default; i++) {
+    m = s->cases[i];
+    Location ploc = loc_of(m->pattern);
+    bool last = i == cases - has_default - 1;
+    if (!last) addop_i(COPY, 1, ploc);
+    pc.stores.clear();
+    pc.allow_irrefutable = m->guard != nullptr || i == cases - 1;
+    pc.fail_pop.clear();
+    pc.on_top = 0;
+    if (!pattern(m->pattern, pc)) return false;
+    for (Object* name : pc.stores)
+      if (!nameop(ploc, name, ExprContext::Store)) return false;
+    if (m->guard) {
+      ensure_fail_pop(pc, 0);
+      if (!jump_if(ploc, m->guard, pc.fail_pop[0], false)) return false;
+    }
+    if (!last) addop(POP_TOP, kNextLocation);
+    if (!visit_stmts(m->body)) return false;
+    addop_j(JUMP, end, kNoLocation);
+    emit_and_reset_fail_pop(ploc, pc);
+  }
+  if (has_default) {
+    m = s->cases[cases - 1];
+    Location ploc = loc_of(m->pattern);
+    addop(cases == 1 ? POP_TOP : NOP, ploc);
+    if (m->guard && !jump_if(ploc, m->guard, end, false)) return false;
+    if (!visit_stmts(m->body)) return false;
+  }
+  use_label(end);
+  return true;
+}
+
+bool Codegen::visit_stmt_impl(Stmt* s) {
   Location loc = loc_of(s);
   switch (s->kind) {
     case Stmt::Kind::FunctionDef: {
       auto* f = cast<FunctionDef>(s);
-      return function_def(s, f->name, f->args, f->body, f->decorator_list, f->returns, false);
+      return function_def(s, f->name, f->args, f->body, f->decorator_list, f->returns, false, f->type_params);
     }
     case Stmt::Kind::AsyncFunctionDef: {
       auto* f = cast<AsyncFunctionDef>(s);
-      return function_def(s, f->name, f->args, f->body, f->decorator_list, f->returns, true);
+      return function_def(s, f->name, f->args, f->body, f->decorator_list, f->returns, true, f->type_params);
     }
     case Stmt::Kind::ClassDef: return class_def(cast<ClassDef>(s));
     case Stmt::Kind::Return: return return_stmt(cast<Return>(s));
@@ -1427,7 +2193,14 @@ bool Codegen::visit_stmt(Stmt* s) {
       if (!t->finalbody.empty()) return try_finally(s, t->body, t->handlers, t->orelse, t->finalbody);
       return try_except(s, t->body, t->handlers, t->orelse);
     }
+    case Stmt::Kind::TryStar: {
+      auto* t = cast<TryStar>(s);
+      if (!t->finalbody.empty()) return try_finally(s, t->body, t->handlers, t->orelse, t->finalbody, true);
+      return try_star_except(s, t->body, t->handlers, t->orelse);
+    }
+    case Stmt::Kind::TypeAlias: return typealias(cast<TypeAlias>(s));
     case Stmt::Kind::Assert: return assert_stmt(cast<Assert>(s));
+    case Stmt::Kind::Match: return match_stmt(cast<Match>(s));
     case Stmt::Kind::Import: return import_stmt(cast<Import>(s));
     case Stmt::Kind::ImportFrom: return import_from(cast<ImportFrom>(s));
     case Stmt::Kind::Global:
@@ -1520,7 +2293,7 @@ bool Codegen::jump_if(Location loc, Expr* e, int next, bool cond) {
       int end = new_label(), next2 = new_label();
       if (!jump_if(loc, i->test, next2, false)) return false;
       if (!jump_if(loc, i->body, next, cond)) return false;
-      addop_j(JUMP, end, kNoLocation);
+      addop_j(JUMP_NO_INTERRUPT, end, kNoLocation);
       use_label(next2);
       if (!jump_if(loc, i->orelse, next, cond)) return false;
       use_label(end);
@@ -1546,10 +2319,10 @@ bool Codegen::jump_if(Location loc, Expr* e, int next, bool cond) {
         addop(TO_BOOL, l);
         addop_j(cond ? POP_JUMP_IF_TRUE : POP_JUMP_IF_FALSE, next, l);
         int end = new_label();
-        addop_j(JUMP, end, kNoLocation);
+        addop_j(JUMP_NO_INTERRUPT, end, kNoLocation);
         use_label(cleanup);
         addop(POP_TOP, l);
-        if (!cond) addop_j(JUMP, next, kNoLocation);
+        if (!cond) addop_j(JUMP_NO_INTERRUPT, next, kNoLocation);
         use_label(end);
         return true;
       }
@@ -1602,7 +2375,7 @@ bool Codegen::compare(Compare* e) {
   if (!visit_expr(e->comparators[n])) return false;
   addop_compare(loc, e->ops[n]);
   int end = new_label();
-  addop_j(JUMP, end, kNoLocation);
+  addop_j(JUMP_NO_INTERRUPT, end, kNoLocation);
   use_label(cleanup);
   addop_i(SWAP, 2, loc);
   addop(POP_TOP, loc);
@@ -1610,13 +2383,18 @@ bool Codegen::compare(Compare* e) {
   return true;
 }
 
-bool Codegen::starunpack(Location loc, Seq<Expr*> elts, int pushed, int build, int add, int extend, bool tuple) {
+bool Codegen::starunpack(Location loc, Seq<Expr*> elts, int pushed, int build, int add, int extend, bool tuple,
+                         Object* injected) {
   ssize n = elts.size;
-  bool big = n + pushed > kStackUseGuideline;
+  bool big = n + pushed + (injected ? 1 : 0) > kStackUseGuideline;
   bool seen_star = false;
   for (Expr* e : elts) if (e->kind == Expr::Kind::Starred) seen_star = true;
   if (!seen_star && !big) {
     if (!visit_exprs(elts)) return false;
+    if (injected) {
+      if (!nameop(loc, injected, ExprContext::Load)) return false;
+      n++;
+    }
     addop_i(tuple ? BUILD_TUPLE : build, int(n) + pushed, loc);
     return true;
   }
@@ -1632,6 +2410,10 @@ bool Codegen::starunpack(Location loc, Seq<Expr*> elts, int pushed, int build, i
       if (!visit_expr(e)) return false;
       if (built) addop_i(add, 1, loc);
     }
+  }
+  if (injected) {
+    if (!nameop(loc, injected, ExprContext::Load)) return false;
+    addop_i(add, 1, loc);
   }
   if (tuple) addop_i(CALL_INTRINSIC_1, INTRINSIC_LIST_TO_TUPLE, loc);
   return true;
@@ -1731,13 +2513,17 @@ bool Codegen::subkwargs(Location loc, Seq<Keyword*> kws, ssize begin, ssize end)
   return true;
 }
 
-bool Codegen::call_helper(Location loc, int n, Seq<Expr*> args, Seq<Keyword*> keywords) {
+bool Codegen::call_helper(Location loc, int n, Seq<Expr*> args, Seq<Keyword*> keywords, Object* injected) {
   ssize nelts = args.size, nkw = keywords.size;
   bool ex = nelts + nkw * 2 > kStackUseGuideline;
   for (Expr* a : args) if (a->kind == Expr::Kind::Starred) ex = true;
   for (Keyword* k : keywords) if (!k->arg) ex = true;
   if (!ex) {
     if (!visit_exprs(args)) return false;
+    if (injected) {
+      if (!nameop(loc, injected, ExprContext::Load)) return false;
+      nelts++;
+    }
     if (nkw) {
       for (Keyword* k : keywords) if (!visit_expr(k->value)) return false;
       if (!call_simple_kw_helper(loc, keywords)) return false;
@@ -1750,7 +2536,7 @@ bool Codegen::call_helper(Location loc, int n, Seq<Expr*> args, Seq<Keyword*> ke
   if (n == 0 && nelts == 1 && args[0]->kind == Expr::Kind::Starred) {
     if (!visit_expr(cast<Starred>(args[0])->value)) return false;
   } else {
-    if (!starunpack(loc, args, n, BUILD_LIST, LIST_APPEND, LIST_EXTEND, true)) return false;
+    if (!starunpack(loc, args, n, BUILD_LIST, LIST_APPEND, LIST_EXTEND, true, injected)) return false;
   }
   if (nkw) {
     bool have_dict = false;
@@ -2042,7 +2828,7 @@ bool Codegen::maybe_optimize_format(BinOp* e, bool* done) {
   for (Expr* x : elts) if (x->kind == Expr::Kind::Starred) return true;
   Object* fmt = cast<Constant>(e->left)->value;
   ssize n = str_length(fmt);
-  struct Piece { std::vector<uint32_t> lit; Expr* arg = nullptr; int conv = 0; };
+  struct Piece { std::vector<uint32_t> lit; Expr* arg = nullptr; int conv = 0; std::string spec; };
   std::vector<Piece> pieces;
   std::vector<uint32_t> cur;
   ssize argi = 0;
@@ -2050,13 +2836,44 @@ bool Codegen::maybe_optimize_format(BinOp* e, bool* done) {
     uint32_t ch = str_char_at(fmt, i);
     if (ch != '%') { cur.push_back(ch); i++; continue; }
     if (i + 1 >= n) return true;
-    uint32_t c2 = str_char_at(fmt, i + 1);
-    if (c2 == '%') { cur.push_back('%'); i += 2; continue; }
-    if (c2 != 's' && c2 != 'r' && c2 != 'a') return true;
+    if (str_char_at(fmt, i + 1) == '%') { cur.push_back('%'); i += 2; continue; }
     if (argi >= elts.size) return true;
+    // %[flags][width][.prec](s|r|a), as CPython's simple_format_arg_parse
+    ssize pos = i + 1;
+    bool ljust = false;
+    int width = -1, prec = -1;
+    uint32_t c = 0;
+    auto next = [&]() -> bool { if (pos >= n) return false; c = str_char_at(fmt, pos++); return true; };
+    if (!next()) return true;
+    while (c == '-' || c == '+' || c == ' ' || c == '#' || c == '0') {
+      if (c == '-') ljust = true;
+      if (!next()) return true;
+    }
+    if (c >= '0' && c <= '9') {
+      width = 0;
+      while (c >= '0' && c <= '9') {
+        if (width >= 10) return true;  // at most two digits (as CPython)
+        width = width * 10 + int(c - '0');
+        if (!next()) return true;
+      }
+    }
+    if (c == '.') {
+      if (!next()) return true;
+      prec = 0;
+      while (c >= '0' && c <= '9') {
+        if (prec >= 10) return true;
+        prec = prec * 10 + int(c - '0');
+        if (!next()) return true;
+      }
+    }
+    if (c != 's' && c != 'r' && c != 'a') return true;
     if (!cur.empty()) { Piece p; p.lit = cur; pieces.push_back(p); cur.clear(); }
-    Piece p; p.arg = elts[argi++]; p.conv = int(c2); pieces.push_back(p);
-    i += 2;
+    Piece p; p.arg = elts[argi++]; p.conv = int(c);
+    if (!ljust && width > 0) p.spec += '>';
+    if (width >= 0) p.spec += std::to_string(width);
+    if (prec >= 0) p.spec += "." + std::to_string(prec);
+    pieces.push_back(p);
+    i = pos;
   }
   if (argi != elts.size) return true;
   if (!cur.empty()) { Piece p; p.lit = cur; pieces.push_back(p); }
@@ -2070,7 +2887,12 @@ bool Codegen::maybe_optimize_format(BinOp* e, bool* done) {
     if (!visit_expr(p.arg)) return false;
     Location al = loc_of(p.arg);
     addop_i(CONVERT_VALUE, p.conv == 's' ? 1 : p.conv == 'r' ? 2 : 3, al);
-    addop(FORMAT_SIMPLE, al);
+    if (!p.spec.empty()) {
+      load_const_new(str_from(p.spec), kNoLocation);
+      addop(FORMAT_WITH_SPEC, al);
+    } else {
+      addop(FORMAT_SIMPLE, al);
+    }
   }
   if (pieces.size() != 1) addop_i(BUILD_STRING, int(pieces.size()), loc_of(e));
   *done = true;
@@ -2155,7 +2977,11 @@ bool Codegen::comprehension_generator(Seq<Comprehension*> gens, ssize gen_index,
   }
   use_label(if_cleanup);
   Location elt_loc = loc_of(elt);
-  if (kind == CompKind::Dict) { elt_loc.end_lineno = val->end_lineno; elt_loc.end_col_offset = val->end_col_offset; }
+  // only the innermost loop (the one that emitted MAP_ADD) spans key..value
+  if (kind == CompKind::Dict && gen_index >= gens.size) {
+    elt_loc.end_lineno = val->end_lineno;
+    elt_loc.end_col_offset = val->end_col_offset;
+  }
   addop_j(JUMP, start, elt_loc);
   use_label(anchor);
   addop(END_FOR, kNoLocation);
@@ -2246,7 +3072,7 @@ bool Codegen::comprehension(Expr* e, CompKind kind, Seq<Comprehension*> gens, Ex
   int start = new_label();
   use_label(start);
   bool wrap = ste->generator || ste->coroutine;
-  if (wrap) push_fblock(FB_STOP_ITERATION, start, -1, kNoLocation);
+  if (wrap && !push_fblock(FB_STOP_ITERATION, start, -1, kNoLocation)) return false;
   if (kind != CompKind::Generator) addop_i(kind == CompKind::List ? BUILD_LIST : kind == CompKind::Set ? BUILD_SET : BUILD_MAP, 0, loc);
   if (!comprehension_generator(gens, 0, 0, elt, val, kind, false)) return false;
   if (kind != CompKind::Generator) addop(RETURN_VALUE, loc);
@@ -2273,7 +3099,7 @@ bool Codegen::comprehension(Expr* e, CompKind kind, Seq<Comprehension*> gens, Ex
   return true;
 }
 
-bool Codegen::visit_expr(Expr* e) {
+bool Codegen::visit_expr_impl(Expr* e) {
   Location loc = loc_of(e);
   switch (e->kind) {
     case Expr::Kind::NamedExpr: {

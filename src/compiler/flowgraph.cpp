@@ -76,6 +76,10 @@ bool block_nofallthrough(Block& b) {
 
 // --- construction ---
 void build_cfg(InstrSequence& seq, CFG& g) {
+  // NEXT_LOCATION instructions take the location of the instruction after them
+  for (size_t k = seq.instrs.size(); k-- > 0;)
+    if (seq.instrs[k].loc.lineno == -2)
+      seq.instrs[k].loc = k + 1 < seq.instrs.size() ? seq.instrs[k + 1].loc : kNoLocation;
   // label -> instruction index; map instr index -> block start
   std::vector<int> label_at(seq.instrs.size() + 1, -1);
   std::vector<char> starts(seq.instrs.size() + 1, 0);
@@ -397,7 +401,11 @@ void optimize_lists_and_sets(Block& b, int pos, ConstTable& ct) {
   bool contains_or_iter = nextop == GET_ITER || nextop == CONTAINS_OP;
   if (!contains_or_iter && n < kMinConstSequenceSize) return;
   std::vector<int> idx;
-  if (!get_const_loads(b, pos, n, idx)) return;
+  if (!get_const_loads(b, pos, n, idx)) {
+    // not all constants: iterate over / test membership in a tuple instead
+    if (contains_or_iter && !is_set) in.opcode = BUILD_TUPLE;
+    return;
+  }
   Ref<> t = steal(tuple_new(n));
   if (!t) { err_clear(); return; }
   for (int k = 0; k < n; k++) tuple_init_item(t.get(), k, new_ref(get_const_value(b.instrs[size_t(idx[size_t(k)])], ct.consts)));
@@ -568,6 +576,48 @@ int next_swappable(Block& b, int i, int lineno) {
   }
   return -1;
 }
+// Replaces a run of SWAPs (and NOPs) by the shortest SWAP sequence with the
+// same permutation (CPython's swaptimize): the permutation's cycles are each
+// rotated through the top slot, emitted from the end of the run backwards.
+void swaptimize(Block& b, int* ix) {
+  Instr* ins = &b.instrs[size_t(*ix)];
+  int depth = ins[0].oparg, len = 0;
+  bool more = false;
+  int limit = int(b.instrs.size()) - *ix;
+  while (++len < limit) {
+    int op = ins[len].opcode;
+    if (op == SWAP) {
+      depth = std::max(depth, ins[len].oparg);
+      more = true;
+    } else if (op != NOP) {
+      break;
+    }
+  }
+  if (!more) return;
+  std::vector<int> stack(static_cast<size_t>(depth), 0);
+  for (int i = 0; i < depth; i++) stack[size_t(i)] = i;
+  for (int i = 0; i < len; i++)
+    if (ins[i].opcode == SWAP) std::swap(stack[0], stack[size_t(ins[i].oparg - 1)]);
+  constexpr int kVisited = -1;
+  int current = len - 1;
+  for (int i = 0; i < depth; i++) {
+    if (stack[size_t(i)] == kVisited || stack[size_t(i)] == i) continue;
+    int j = i;
+    while (true) {
+      if (j) {
+        ins[current].opcode = SWAP;
+        ins[current--].oparg = j + 1;
+      }
+      if (stack[size_t(j)] == kVisited) break;
+      int next_j = stack[size_t(j)];
+      stack[size_t(j)] = kVisited;
+      j = next_j;
+    }
+  }
+  while (current >= 0) set_nop(ins[current--]);
+  *ix += len - 1;
+}
+
 // SWAP n followed by stores: reorder the stores instead (CPython's apply_static_swaps).
 void apply_static_swaps(Block& b, int i) {
   for (; i >= 0; i--) {
@@ -607,6 +657,16 @@ bool jump_thread(Block& b, size_t idx, const Instr& target, int opcode) {
   return true;
 }
 
+// CPython's folds "X; NEXT" -> "NOP; X'" put the result in NEXT's slot
+// (keeping NEXT's location).
+void move_into_next(Block& b, int k, int nk, int opcode, int oparg) {
+  Instr& n = b.instrs[size_t(nk)];
+  n.opcode = opcode;
+  n.oparg = oparg;
+  n.target = -1;
+  set_nop(b.instrs[size_t(k)]);
+}
+
 bool optimize_basic_block(CFG& g, int bi, ConstTable& ct) {
   for (int k = 0; k < int(g.b(bi).instrs.size()); k++) {
     Block& b = g.b(bi);
@@ -619,13 +679,14 @@ bool optimize_basic_block(CFG& g, int bi, ConstTable& ct) {
     switch (in.opcode) {
       case BUILD_TUPLE:
         if (nextop == UNPACK_SEQUENCE && b.instrs[size_t(nk)].oparg == in.oparg) {
-          if (in.oparg == 1) { set_nop(b.instrs[size_t(k)]); set_nop(b.instrs[size_t(nk)]); }
-          else if (in.oparg == 2 || in.oparg == 3) {
+          if (in.oparg == 1) { set_nop(b.instrs[size_t(k)]); set_nop(b.instrs[size_t(nk)]); break; }
+          if (in.oparg == 2 || in.oparg == 3) {
             set_nop(b.instrs[size_t(k)]);
             b.instrs[size_t(nk)].opcode = SWAP;
             b.instrs[size_t(nk)].oparg = in.oparg;
+            break;
           }
-          break;
+          // longer: fold the constant tuple, keep UNPACK_SEQUENCE
         }
         fold_tuple_of_constants(b, k, ct);
         break;
@@ -645,12 +706,12 @@ bool optimize_basic_block(CFG& g, int bi, ConstTable& ct) {
         else if (in.oparg == INTRINSIC_UNARY_POSITIVE) fold_const_unaryop(b, k, ct);
         break;
       case UNARY_NOT:
-        if (nextop == TO_BOOL) { std::swap(b.instrs[size_t(k)].opcode, b.instrs[size_t(nk)].opcode); k--; break; }
-        if (nextop == UNARY_NOT) { set_nop(b.instrs[size_t(k)]); set_nop(b.instrs[size_t(nk)]); break; }
+        if (nextop == TO_BOOL) { move_into_next(b, k, nk, UNARY_NOT, 0); break; }
+        if (nextop == UNARY_NOT) { set_nop(b.instrs[size_t(k)]); set_nop(b.instrs[size_t(nk)]); k++; break; }
         fold_const_unaryop(b, k, ct);
         break;
       case COMPARE_OP:
-        if (nextop == TO_BOOL) { set_nop(b.instrs[size_t(nk)]); b.instrs[size_t(k)].oparg |= 16; }
+        if (nextop == TO_BOOL) move_into_next(b, k, nk, COMPARE_OP, in.oparg | 16);
         break;
       case IS_OP: {
         // LOAD_CONST None; IS_OP; [TO_BOOL]; POP_JUMP_IF_x -> POP_JUMP_IF_(NOT_)NONE
@@ -667,13 +728,13 @@ bool optimize_basic_block(CFG& g, int bi, ConstTable& ct) {
             break;
           }
         }
-        if (nextop == TO_BOOL) set_nop(b.instrs[size_t(nk)]);
-        else if (nextop == UNARY_NOT) { set_nop(b.instrs[size_t(nk)]); b.instrs[size_t(k)].oparg ^= 1; }
+        if (nextop == TO_BOOL) move_into_next(b, k, nk, IS_OP, in.oparg);
+        else if (nextop == UNARY_NOT) move_into_next(b, k, nk, IS_OP, in.oparg ^ 1);
         break;
       }
       case CONTAINS_OP:
-        if (nextop == TO_BOOL) set_nop(b.instrs[size_t(nk)]);
-        else if (nextop == UNARY_NOT) { set_nop(b.instrs[size_t(nk)]); b.instrs[size_t(k)].oparg ^= 1; }
+        if (nextop == TO_BOOL) move_into_next(b, k, nk, CONTAINS_OP, in.oparg);
+        else if (nextop == UNARY_NOT) move_into_next(b, k, nk, CONTAINS_OP, in.oparg ^ 1);
         break;
       case TO_BOOL:
         if (nextop == TO_BOOL) set_nop(b.instrs[size_t(k)]);
@@ -686,6 +747,14 @@ bool optimize_basic_block(CFG& g, int bi, ConstTable& ct) {
         break;
       case SWAP:
         if (in.oparg == 1) set_nop(b.instrs[size_t(k)]);
+        break;
+      case STORE_FAST:
+        // x stored twice in a row (e.g. `a, _, _ = t`): the first store is dead
+        if (nextop == STORE_FAST && b.instrs[size_t(nk)].oparg == in.oparg &&
+            b.instrs[size_t(nk)].loc.lineno == in.loc.lineno) {
+          b.instrs[size_t(k)].opcode = POP_TOP;
+          b.instrs[size_t(k)].oparg = 0;
+        }
         break;
       case POP_JUMP_IF_NOT_NONE: case POP_JUMP_IF_NONE: case POP_JUMP_IF_FALSE: case POP_JUMP_IF_TRUE:
         if (top == JUMP && jump_thread(b, size_t(k), *target, in.opcode)) k--;
@@ -712,7 +781,10 @@ bool optimize_basic_block(CFG& g, int bi, ConstTable& ct) {
   }
   Block& bb = g.b(bi);
   for (int k = 0; k < int(bb.instrs.size()); k++)
-    if (bb.instrs[size_t(k)].opcode == SWAP) apply_static_swaps(bb, k);
+    if (bb.instrs[size_t(k)].opcode == SWAP) {
+      swaptimize(bb, &k);
+      apply_static_swaps(bb, k);
+    }
   return true;
 }
 
@@ -867,10 +939,12 @@ void add_checks_for_loads_of_uninitialized(CFG& g, int nlocals, int nparams) {
       int a = in.oparg;
       bool tracked = a < nlocals && a < 64;
       switch (in.opcode) {
-        case DELETE_FAST: if (tracked) m |= uint64_t(1) << a; break;
-        case LOAD_FAST_AND_CLEAR: if (tracked) m |= uint64_t(1) << a; break;
-        case STORE_FAST: case STORE_FAST_MAYBE_NULL: if (tracked) m &= ~(uint64_t(1) << a); break;
-        case LOAD_FAST: if (tracked) m &= ~(uint64_t(1) << a); break;
+        // a restored comprehension variable may be NULL: unsafe (as CPython)
+        case DELETE_FAST: case LOAD_FAST_AND_CLEAR: case STORE_FAST_MAYBE_NULL:
+          if (tracked) m |= uint64_t(1) << a;
+          break;
+        case STORE_FAST: if (tracked) m &= ~(uint64_t(1) << a); break;
+        case LOAD_FAST: case LOAD_FAST_CHECK: if (tracked) m &= ~(uint64_t(1) << a); break;
         default: break;
       }
       if (is_jump(in.opcode) && in.target >= 0 && !is_block_push(in.opcode)) merge(in.target, m);
@@ -884,8 +958,11 @@ void add_checks_for_loads_of_uninitialized(CFG& g, int nlocals, int nparams) {
       int a = in.oparg;
       bool tracked = a < nlocals && a < 64;
       switch (in.opcode) {
-        case DELETE_FAST: case LOAD_FAST_AND_CLEAR: if (tracked) m |= uint64_t(1) << a; break;
-        case STORE_FAST: case STORE_FAST_MAYBE_NULL: if (tracked) m &= ~(uint64_t(1) << a); break;
+        case DELETE_FAST: case LOAD_FAST_AND_CLEAR: case STORE_FAST_MAYBE_NULL:
+          if (tracked) m |= uint64_t(1) << a;
+          break;
+        case STORE_FAST: if (tracked) m &= ~(uint64_t(1) << a); break;
+        case LOAD_FAST_CHECK: if (tracked) m &= ~(uint64_t(1) << a); break;
         case LOAD_FAST:
           if (tracked) {
             if (m & (uint64_t(1) << a)) in.opcode = LOAD_FAST_CHECK;
@@ -1100,7 +1177,10 @@ void optimize_load_fast(CFG& g) {
         case FORMAT_SIMPLE: case GET_ANEXT: case GET_LEN: case GET_YIELD_FROM_ITER:
         case IMPORT_FROM: case MATCH_KEYS: case MATCH_MAPPING: case MATCH_SEQUENCE: case WITH_EXCEPT_START: {
           int net = stack_effect(op, oparg, 0);
-          for (int k = 0; k < net; k++) refs.push_back({i, -1});
+          // CPython's loop variable shadows the instruction index here, so the
+          // pushed values are attributed to instructions 0..net-1 of the block
+          // (e.g. `from m import x` then marks instruction 0 as stored).
+          for (int k = 0; k < net; k++) refs.push_back({k < int(b.instrs.size()) ? k : -1, -1});
           break;
         }
         case DICT_MERGE: case DICT_UPDATE: case LIST_APPEND: case LIST_EXTEND: case MAP_ADD: case RERAISE:

@@ -20,6 +20,8 @@ struct Location {
   bool operator!=(const Location& o) const { return !(*this == o); }
 };
 inline constexpr Location kNoLocation{-1, -1, -1, -1};
+// CPython's NEXT_LOCATION: takes the location of the following instruction (resolved in build_cfg).
+inline constexpr Location kNextLocation{-2, -2, -2, -2};
 
 // Label ids are indices into InstrSequence::label_map; -1 = none.
 struct Instr {

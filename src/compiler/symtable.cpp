@@ -10,6 +10,7 @@
 #include <unordered_set>
 
 #include "core/error.h"
+#include "core/state.h"
 #include "objects/exceptions.h"
 #include "objects/int.h"
 #include "objects/singletons.h"
@@ -80,6 +81,18 @@ struct Builder {
   Object* private_name = nullptr;
   bool ok = true;
 
+  // C-stack guard for the recursive visitors (CPython: " during compilation").
+  struct RecursionGuard {
+    bool entered;
+    explicit RecursionGuard(Builder* b) : entered(b->ok) {
+      if (entered && enter_recursive_call(" during compilation") < 0) {
+        b->ok = false;
+        entered = false;
+      }
+    }
+    ~RecursionGuard() { if (entered) leave_recursive_call(); }
+  };
+
   SymEntry* enter(BlockType t, Object* name, const void* key, int lineno, int col, int elineno, int ecol) {
     SymEntry* e = new SymEntry();
     e->type = t;
@@ -88,7 +101,9 @@ struct Builder {
     e->lineno = lineno; e->col_offset = col; e->end_lineno = elineno; e->end_col_offset = ecol;
     if (cur) {
       cur->children.push_back(e);
-      e->nested = cur->type == BlockType::Function || cur->nested;
+      e->nested = is_function_like(cur) || cur->nested;
+      // functions, lambdas and comprehensions directly in a class body: CO_METHOD
+      e->method = cur->type == BlockType::Class && t == BlockType::Function;
     }
     e->mangled_private = private_name;
     st.all.push_back(e);
@@ -158,7 +173,7 @@ struct Builder {
   }
   void visit_annotations(Stmt* s, Arguments* a, Expr* returns) {
     if (!has_annotations(a, returns)) return;
-    bool cls = cur->type == BlockType::Class;
+    bool cls = cur->type == BlockType::Class || cur->can_see_class_scope;
     SymEntry* ann = enter(BlockType::Annotation, intern("__annotate__"), a, s->lineno, s->col_offset, s->end_lineno, s->end_col_offset);
     ann->can_see_class_scope = cls;
     if (cls) add_def(intern("__classdict__"), kDefUse);
@@ -171,12 +186,21 @@ struct Builder {
     leave();
   }
 
-  void visit_function(Stmt* s, Object* name, Arguments* args, Seq<Stmt*> body, Seq<Expr*> decos, Expr* returns, bool async) {
+  void visit_function(Stmt* s, Object* name, Arguments* args, Seq<Stmt*> body, Seq<Expr*> decos, Expr* returns, bool async,
+                      Seq<TypeParam*> type_params = {}) {
     visit_exprs(decos);
     if (cur->type == BlockType::Class) cur->needs_classdict = true;
     visit_exprs(args->defaults);
     visit_exprs(args->kw_defaults);
     add_def(name, kDefLocal);
+    bool generic = !type_params.empty();
+    if (generic) {
+      bool has_kwdefaults = false;
+      for (Expr* d : args->kw_defaults) if (d) has_kwdefaults = true;
+      // CPython passes a non-NULL (possibly empty) defaults sequence: always true
+      enter_type_param_block(name, type_params.items, true, has_kwdefaults, false, s);
+      for (TypeParam* tp : type_params) visit_type_param(tp);
+    }
     visit_annotations(s, args, returns);
     SymEntry* f = enter(BlockType::Function, name, s, s->lineno, s->col_offset, s->end_lineno, s->end_col_offset);
     if (async) f->coroutine = true;
@@ -187,33 +211,131 @@ struct Builder {
     }
     visit_seq(body);
     leave();
+    if (generic) leave();
+  }
+
+  // PEP 695: the implicit function scope holding the type parameters.
+  void enter_type_param_block(Object* name, const void* key, bool has_defaults, bool has_kwdefaults, bool is_class,
+                              Stmt* s) {
+    bool in_class = cur->type == BlockType::Class;
+    enter(BlockType::TypeParameters, name, key, s->lineno, s->col_offset, s->end_lineno, s->end_col_offset);
+    if (in_class) {
+      cur->can_see_class_scope = true;
+      add_def(intern("__classdict__"), kDefUse);
+    }
+    if (is_class) {
+      add_def(intern(".type_params"), kDefLocal);
+      add_def(intern(".type_params"), kDefUse);
+      add_def(intern(".generic_base"), kDefLocal);
+      add_def(intern(".generic_base"), kDefUse);
+    }
+    if (has_defaults) add_def(intern(".defaults"), kDefParam);
+    if (has_kwdefaults) add_def(intern(".kwdefaults"), kDefParam);
+  }
+  void visit_type_param_bound_or_default(Expr* e, Object* name, const void* key, TypeParam* tp, const char* info) {
+    if (str_eq_cstr(name, "__classdict__")) {
+      err(tp->lineno, tp->col_offset, tp->end_lineno, tp->end_col_offset,
+          "reserved name '__classdict__' cannot be used for type parameter");
+      return;
+    }
+    if (!e) return;
+    bool in_class = cur->can_see_class_scope;
+    enter(BlockType::TypeVariable, name, key, e->lineno, e->col_offset, e->end_lineno, e->end_col_offset);
+    cur->can_see_class_scope = in_class;
+    cur->scope_info = info;
+    if (in_class) add_def(intern("__classdict__"), kDefUse);
+    add_def(intern(".format"), kDefParam);
+    add_def(intern(".format"), kDefUse);
+    visit_expr(e);
+    leave();
+  }
+  bool add_type_param(Object* name, TypeParam* tp) {
+    if (cur->get_flags(mangle(name)) & kDefTypeParam)
+      return err(tp->lineno, tp->col_offset, tp->end_lineno, tp->end_col_offset, "duplicate type parameter '%U'", name);
+    return add_def(name, kDefTypeParam | kDefLocal);
+  }
+  // yield/await/walrus are not allowed in annotation-like scopes (CPython's
+  // symtable_raise_if_annotation_block); false with the error set.
+  bool check_annotation_block(const char* what, Expr* e) {
+    std::string msg;
+    switch (cur->type) {
+      case BlockType::Annotation: msg = std::string(what) + " cannot be used within an annotation"; break;
+      case BlockType::TypeVariable: msg = std::string(what) + " cannot be used within " + cur->scope_info; break;
+      case BlockType::TypeAlias: msg = std::string(what) + " cannot be used within a type alias"; break;
+      case BlockType::TypeParameters: msg = std::string(what) + " cannot be used within the definition of a generic"; break;
+      default: return true;
+    }
+    ok = false;
+    raise_syntax_error(filename, e->lineno, e->col_offset, e->end_lineno, e->end_col_offset, "%s", msg.c_str());
+    return false;
+  }
+  void visit_type_param(TypeParam* tp) {
+    switch (tp->kind) {
+      case TypeParam::Kind::TypeVar: {
+        auto* t = cast<TypeVar>(tp);
+        if (!add_type_param(t->name, tp)) return;
+        const char* info = !t->bound ? nullptr : t->bound->kind == Expr::Kind::Tuple ? "a TypeVar constraint" : "a TypeVar bound";
+        visit_type_param_bound_or_default(t->bound, t->name, tp, tp, info);
+        if (!ok) return;
+        visit_type_param_bound_or_default(t->default_value, t->name, reinterpret_cast<const char*>(tp) + 1, tp,
+                                          "a TypeVar default");
+        break;
+      }
+      case TypeParam::Kind::TypeVarTuple: {
+        auto* t = cast<TypeVarTuple>(tp);
+        if (!add_type_param(t->name, tp)) return;
+        visit_type_param_bound_or_default(t->default_value, t->name, tp, tp, "a TypeVarTuple default");
+        break;
+      }
+      case TypeParam::Kind::ParamSpec: {
+        auto* t = cast<ParamSpec>(tp);
+        if (!add_type_param(t->name, tp)) return;
+        visit_type_param_bound_or_default(t->default_value, t->name, tp, tp, "a ParamSpec default");
+        break;
+      }
+    }
   }
 
   void visit_stmt(Stmt* s) {
+    RecursionGuard guard(this);
+    if (!guard.entered) return;
     switch (s->kind) {
       case Stmt::Kind::FunctionDef: {
         auto* f = cast<FunctionDef>(s);
-        visit_function(s, f->name, f->args, f->body, f->decorator_list, f->returns, false);
+        visit_function(s, f->name, f->args, f->body, f->decorator_list, f->returns, false, f->type_params);
         break;
       }
       case Stmt::Kind::AsyncFunctionDef: {
         auto* f = cast<AsyncFunctionDef>(s);
-        visit_function(s, f->name, f->args, f->body, f->decorator_list, f->returns, true);
+        visit_function(s, f->name, f->args, f->body, f->decorator_list, f->returns, true, f->type_params);
         break;
       }
       case Stmt::Kind::ClassDef: {
         auto* c = cast<ClassDef>(s);
         add_def(c->name, kDefLocal);
+        bool generic = !c->type_params.empty();
+        Object* saved = private_name;
+        if (generic) {
+          visit_exprs(c->decorator_list);
+          enter_type_param_block(c->name, c->type_params.items, false, false, true, s);
+          private_name = c->name;
+          cur->mangled_private = c->name;
+          for (TypeParam* tp : c->type_params) visit_type_param(tp);
+        }
         visit_exprs(c->bases);
         for (Keyword* k : c->keywords) visit_expr(k->value);
-        visit_exprs(c->decorator_list);
-        Object* saved = private_name;
+        if (!generic) visit_exprs(c->decorator_list);
         enter(BlockType::Class, c->name, s, s->lineno, s->col_offset, s->end_lineno, s->end_col_offset);
         private_name = c->name;
         cur->mangled_private = c->name;
+        if (generic) {
+          add_def(intern("__type_params__"), kDefLocal);
+          add_def(intern(".type_params"), kDefUse);
+        }
         visit_seq(c->body);
         private_name = saved;
         leave();
+        if (generic) leave();
         break;
       }
       case Stmt::Kind::Return: {
@@ -411,7 +533,21 @@ struct Builder {
       case Stmt::Kind::TypeAlias: {
         auto* t = cast<TypeAlias>(s);
         visit_expr(t->name);
+        Object* name = cast<Name>(t->name)->id;
+        bool in_class = cur->type == BlockType::Class;
+        bool generic = !t->type_params.empty();
+        if (generic) {
+          enter_type_param_block(name, t->type_params.items, false, false, false, s);
+          for (TypeParam* tp : t->type_params) visit_type_param(tp);
+        }
+        enter(BlockType::TypeAlias, name, s, s->lineno, s->col_offset, s->end_lineno, s->end_col_offset);
+        cur->can_see_class_scope = in_class;
+        if (in_class) add_def(intern("__classdict__"), kDefUse);
+        add_def(intern(".format"), kDefParam);
+        add_def(intern(".format"), kDefUse);
         visit_expr(t->value);
+        leave();
+        if (generic) leave();
         break;
       }
       default: break;
@@ -420,6 +556,8 @@ struct Builder {
   std::unordered_map<Object*, Stmt*> nonlocal_locs;
 
   void visit_pattern(Pattern* p) {
+    RecursionGuard guard(this);
+    if (!guard.entered) return;
     switch (p->kind) {
       case Pattern::Kind::MatchValue: visit_expr(cast<MatchValue>(p)->value); break;
       case Pattern::Kind::MatchSequence: for (Pattern* q : cast<MatchSequence>(p)->patterns) visit_pattern(q); break;
@@ -481,9 +619,12 @@ struct Builder {
   bool in_comp_target = false;
 
   void visit_expr(Expr* e) {
+    RecursionGuard guard(this);
+    if (!guard.entered) return;
     switch (e->kind) {
       case Expr::Kind::BoolOp: visit_exprs(cast<BoolOp>(e)->values); break;
       case Expr::Kind::NamedExpr: {
+        if (!check_annotation_block("named expression", e)) return;
         auto* n = cast<NamedExpr>(e);
         visit_expr(n->value);
         // The target binds in the nearest enclosing non-comprehension scope.
@@ -534,11 +675,13 @@ struct Builder {
       case Expr::Kind::DictComp: visit_comprehension(e, cast<DictComp>(e)->generators, cast<DictComp>(e)->key, cast<DictComp>(e)->value, CompKind::Dict); break;
       case Expr::Kind::GeneratorExp: visit_comprehension(e, cast<GeneratorExp>(e)->generators, cast<GeneratorExp>(e)->elt, nullptr, CompKind::Generator); break;
       case Expr::Kind::Await:
+        if (!check_annotation_block("await expression", e)) return;
         visit_expr(cast<Await>(e)->value);
         cur->coroutine = cur->coroutine || cur->comp != CompKind::None;
         break;
       case Expr::Kind::Yield:
       case Expr::Kind::YieldFrom: {
+        if (!check_annotation_block("yield expression", e)) return;
         if (cur->type == BlockType::Module || cur->type == BlockType::Class) {
           err(e->lineno, e->col_offset, e->end_lineno, e->end_col_offset,
               e->kind == Expr::Kind::Yield ? "'yield' outside function" : "'yield from' outside function");

@@ -38,6 +38,7 @@ struct SymEntry {
   bool nested = false, generator = false, coroutine = false, varargs = false, varkeywords = false;
   bool returns_value = false, needs_class_closure = false, needs_classdict = false;
   bool child_free = false, comp_inlined = false, can_see_class_scope = false, method = false;
+  const char* scope_info = nullptr;  // e.g. "a TypeVar bound" (for error messages)
   bool has_docstring = false, in_unevaluated_annotation = false;
   int lineno = 0, col_offset = 0, end_lineno = 0, end_col_offset = 0;
   SymEntry* annotation_block = nullptr;  // PEP 649 __annotate__ scope

@@ -1094,7 +1094,7 @@ static Object* type_repr(Object* self) {
     if (name) return str_from_format("<class '%U.%U'>", mod.get(), name);
     return str_from_format("<class '%U.%s'>", mod.get(), type_name(t));
   }
-  if (name) return str_from_format("<class '%U'>", name);
+  // CPython shows tp_name (not the qualname) for builtins / no module.
   return str_from_format("<class '%s'>", t->tp_name);
 }
 
@@ -1108,7 +1108,7 @@ Object* type_call(Object* self, Object* args, Object* kwds) {
       return nullptr;
     }
   }
-  if (!type->tp_new) return err_format(&exc::TypeError, "cannot create '%s' instances", type_name(type));
+  if (!type->tp_new) return err_format(&exc::TypeError, "cannot create '%s' instances", type->tp_name);
   Object* obj = type->tp_new(type, args, kwds);
   if (!obj) return nullptr;
   if (!type_is_subtype(type_of(obj), type)) return obj;

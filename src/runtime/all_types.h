@@ -23,3 +23,4 @@
 #include "objects/generator.h"  // needed by vm (GenType, CoroType, AsyncGenType)
 #include "vm/frame.h"           // needed by vm (FrameType, init_traceback_types)
 #include "objects/namespace.h"
+#include "objects/typevar.h"  // compiler area: PEP 695 objects
