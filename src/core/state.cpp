@@ -36,19 +36,12 @@ void tstate_set(ThreadState* ts) {
   if (ts && !ts->c_stack_soft_limit) init_c_stack_limits(ts);
 }
 
-int enter_recursive_call(const char* where) {
-  ThreadState* ts = detail::current_tstate;
-  char here;
-  if (PYXX_UNLIKELY(&here < ts->c_stack_soft_limit)) {
-    if (ts->recursion_headroom > 0 && &here > ts->c_stack_hard_limit) return 0;
-    ++ts->recursion_headroom;
-    err_format(&exc::RecursionError, "maximum recursion depth exceeded%s", where ? where : "");
-    --ts->recursion_headroom;
-    return -1;
-  }
-  return 0;
+int enter_recursive_call_slow(ThreadState* ts, char* here, const char* where) {
+  if (ts->recursion_headroom > 0 && here > ts->c_stack_hard_limit) return 0;
+  ++ts->recursion_headroom;
+  err_format(&exc::RecursionError, "maximum recursion depth exceeded%s", where ? where : "");
+  --ts->recursion_headroom;
+  return -1;
 }
-
-void leave_recursive_call() {}
 
 }  // namespace pyxx

@@ -65,11 +65,19 @@ struct ThreadState {
   uintptr_t eval_breaker;      // needed by vm: nonzero = JUMP_BACKWARD/RESUME run eval_handle_breaker
 };
 
+// Open-addressing set of immortal interned strings (objects/str.cpp).
+struct InternTable {
+  Object** slots;
+  size_t mask;
+  size_t used;
+};
+
 struct Runtime {
   Interpreter* main_interp;
   bool initialized;
   bool finalizing;
   bool unhandled_keyboard_interrupt;  // exit by SIGINT after finalization, as CPython
+  InternTable interned;               // immortal interned strings
 };
 
 // The calling thread's state (never null while the interpreter runs).

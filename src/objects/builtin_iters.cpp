@@ -9,6 +9,7 @@
 #include "objects/int.h"
 #include "objects/singletons.h"
 #include "objects/tuple.h"
+#include "runtime/args.h"
 
 namespace pyxx {
 
@@ -44,7 +45,8 @@ bool parse_strict(const char* fname, Object* const* names, Object* const* values
     return false;
   }
   if (!str_eq_cstr(names[0], "strict")) {
-    err_format(&exc::TypeError, "%s() got an unexpected keyword argument '%U'", fname, names[0]);
+    static const char* const kNames[] = {"strict"};
+    err_unexpected_keyword(fname, names[0], kNames, 1);
     return false;
   }
   int r = object_is_true(values[0]);

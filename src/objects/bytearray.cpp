@@ -246,9 +246,18 @@ static Object* ba_iconcat(Object* a, Object* b) {
   ssize la = ba_len(a);
   // b may be a itself: copy before resizing.
   std::string copy(pb, size_t(lb));
+  if (lb == 0) return new_ref(a);
   if (bytearray_resize(a, la + lb) < 0) return nullptr;
   std::memcpy(ba(a)->data + la, copy.data(), size_t(lb));
   return new_ref(a);
+}
+
+// `a += b` (sq_inplace_concat): CPython holds a buffer export of b while
+// resizing a, so `a += a` fails unless it does not change the size.
+static Object* ba_inplace_concat_slot(Object* a, Object* b) {
+  if (b == a && ba_len(a) != 0)
+    return err_string(&exc::BufferError, "Existing exports of data: object cannot be re-sized");
+  return ba_iconcat(a, b);
 }
 
 static Object* ba_repeat(Object* a, ssize n) {
@@ -442,10 +451,22 @@ static Object* m_extend(Object* self, Object* iterable) {
     }
     return nullptr;
   }
-  Ref<> b = steal(bytes_from_iterable(it.get()));
-  if (!b) return nullptr;
-  Ref<> r = steal(ba_iconcat(self, b.get()));
-  return r ? new_ref(None) : nullptr;
+  // Items are checked one by one as bytearray.append does ("byte must be
+  // in range(0, 256)"), like CPython's bytearray_extend.
+  std::string buf;
+  for (;;) {
+    Ref<> item = steal(iter_next(it.get()));
+    if (!item) break;
+    int v;
+    if (!byte_value(item.get(), &v)) return nullptr;
+    buf.push_back(char(v));
+  }
+  if (err_occurred()) return nullptr;
+  ssize la = ba_len(self);
+  if (buf.empty()) return new_ref(None);
+  if (bytearray_resize(self, la + ssize(buf.size())) < 0) return nullptr;
+  std::memcpy(ba(self)->data + la, buf.data(), buf.size());
+  return new_ref(None);
 }
 
 static Object* m_insert(Object* self, Object* const* args, ssize nargs) {
@@ -653,7 +674,7 @@ void init_bytearray_types() {
   kBAAsSequence.sq_item = ba_item;
   kBAAsSequence.sq_ass_item = ba_ass_item;
   kBAAsSequence.sq_contains = ba_contains;
-  kBAAsSequence.sq_inplace_concat = ba_iconcat;
+  kBAAsSequence.sq_inplace_concat = ba_inplace_concat_slot;
   kBAAsSequence.sq_inplace_repeat = ba_irepeat;
   kBAAsMapping.mp_length = ba_len;
   kBAAsMapping.mp_subscript = ba_subscript;
@@ -669,7 +690,7 @@ void init_bytearray_types() {
   t.tp_as_sequence = &kBAAsSequence;
   t.tp_as_mapping = &kBAAsMapping;
   t.tp_getattro = object_generic_getattr;
-  t.tp_flags = kTpflagsDefault | kTpflagsBaseType | kTpflagsSequence;
+  t.tp_flags = kTpflagsDefault | kTpflagsBaseType | kTpflagsMatchSelf;  // not a sequence for match (as CPython)
   t.tp_doc =
       "bytearray(iterable_of_ints) -> bytearray\nbytearray(string, encoding[, errors]) -> bytearray\n"
       "bytearray(bytes_or_buffer) -> mutable copy of bytes_or_buffer\nbytearray(int) -> bytes array of size given by the parameter initialized with null bytes\n"

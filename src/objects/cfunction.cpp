@@ -93,7 +93,13 @@ static bool self_is_module_like(Object* self) { return !self || module_check(sel
 
 static Object* cfunction_funcstr(const void* ctx) {
   auto* f = static_cast<const CFunctionObject*>(ctx);
-  if (self_is_module_like(f->m_self)) return str_from_format("%s()", f->m_ml->name);
+  if (self_is_module_like(f->m_self)) {
+    // _PyObject_FunctionStr: "module.name()" unless the module is builtins.
+    Object* mod = f->m_module;
+    if (mod && str_check(mod) && !str_eq_cstr(mod, "builtins"))
+      return str_from_format("%U.%s()", mod, f->m_ml->name);
+    return str_from_format("%s()", f->m_ml->name);
+  }
   Type* t = type_check(f->m_self) ? static_cast<Type*>(f->m_self) : type_of(f->m_self);
   return str_from_format("%s.%s()", type_name(t), f->m_ml->name);
 }

@@ -4,6 +4,7 @@
 // co_code de-specializes it (kOpcodeDeopt) and zeroes the inline caches so the
 // bytes compare equal to what the compiler produced.
 #include "objects/code.h"
+#include "vm/eval.h"
 
 #include <cstring>
 #include <vector>
@@ -316,6 +317,8 @@ void code_dealloc(Object* self) {
   xdecref(co->co_name);
   xdecref(co->co_qualname);
   xdecref(co->co_linetable);
+  // The VM's per-code caches (LOAD_GLOBAL / attribute side tables).
+  if (co->co_extra) vm_code_extra_free(co->co_extra);
   object_free(self);
 }
 

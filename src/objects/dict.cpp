@@ -20,12 +20,12 @@
 namespace pyxx {
 
 Type DictType;
+// Version counter shared by all dicts so (dict, version) pairs never repeat.
+uint64_t g_dict_version = 0;
 
 namespace {
 
-// Version counter shared by all dicts so (dict, version) pairs never repeat.
-uint64_t g_dict_version = 0;
-PYXX_ALWAYS_INLINE void bump_version(DictObject* mp) { mp->version = ++g_dict_version; }
+PYXX_ALWAYS_INLINE void bump_version(DictObject* mp) { dict_bump_version(mp); }
 
 struct EmptyKeysStorage {
   DictKeys keys;

@@ -35,6 +35,11 @@ struct DictObject : Object {
 };
 
 PYXX_ALWAYS_INLINE DictObject* as_dict(Object* o) { return static_cast<DictObject*>(o); }
+// The process-wide version counter (dict.cpp); every mutation stores a fresh
+// value in the dict's `version`. Also used by the VM's STORE_ATTR fast path,
+// which replaces an instance-dict value in place.
+extern uint64_t g_dict_version;
+PYXX_ALWAYS_INLINE void dict_bump_version(DictObject* mp) { mp->version = ++g_dict_version; }
 PYXX_ALWAYS_INLINE DictEntry* dk_entries(DictKeys* k) {
   return reinterpret_cast<DictEntry*>(reinterpret_cast<char*>(k + 1) + (size_t(1) << k->log2_index_bytes));
 }

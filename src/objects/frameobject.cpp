@@ -40,15 +40,25 @@ static bool frame_owned(FrameObject* fo) {
   return fo->f_frame == reinterpret_cast<InterpreterFrame*>(fo->frame_data);
 }
 
+// Iterative along f_back (as tb_dealloc along tb_next): a deep recursion's
+// frame objects form a chain as long as sys.setrecursionlimit() allows, and
+// freeing it recursively overflowed the C stack (docs/fuzzing.md).
 static void frame_dealloc(Object* self) {
   auto* fo = static_cast<FrameObject*>(self);
-  gc_untrack(fo);
-  if (fo->f_frame && frame_owned(fo)) frame_clear(fo->f_frame);
-  xdecref(fo->f_back);
-  xdecref(fo->f_trace);
-  xdecref(fo->f_extra_locals);
-  xdecref(fo->f_locals_cache);
-  object_free(fo);
+  for (;;) {
+    gc_untrack(fo);
+    if (fo->f_frame && frame_owned(fo)) frame_clear(fo->f_frame);
+    Object* back = fo->f_back;
+    xdecref(fo->f_trace);
+    xdecref(fo->f_extra_locals);
+    xdecref(fo->f_locals_cache);
+    object_free(fo);
+    if (!back) return;
+    if (back->type != &FrameType) { decref(back); return; }
+    // We held the last reference to the caller's frame: free it here.
+    if (--back->refcnt != 0) return;
+    fo = static_cast<FrameObject*>(back);
+  }
 }
 
 static int frame_traverse(Object* self, VisitProc visit, void* arg) {

@@ -10,6 +10,7 @@
 #include "objects/range.h"
 #include "objects/singletons.h"
 #include "objects/tuple.h"
+#include "runtime/args.h"
 
 namespace pyxx {
 
@@ -489,7 +490,16 @@ int list_ass_subscript(Object* self, Object* item, Object* value) {
     return r;
   }
   // Assign to a (possibly extended) slice.
-  if (step == 1) return list_ass_slice(a, start, stop, value);
+  if (step == 1) {
+    // CPython 3.14 converts the value before dispatching, so even a plain
+    // slice reports "must assign iterable to extended slice".
+    if (value == self) return list_ass_slice(a, start, stop, value);
+    Object* fast = sequence_fast(value, "must assign iterable to extended slice");
+    if (!fast) return -1;
+    int r = list_ass_slice(a, start, stop, fast);
+    decref(fast);
+    return r;
+  }
   Object* seq;
   if (value == self) seq = list_slice(self, 0, a->size);
   else seq = sequence_fast(value, "must assign iterable to extended slice");
@@ -692,7 +702,8 @@ Object* m_sort(Object* self, Object* const* args, ssize nargs, Object* kwnames) 
       reverse = object_is_true(val);
       if (reverse < 0) return nullptr;
     } else {
-      return err_format(&exc::TypeError, "sort() got an unexpected keyword argument '%U'", name);
+      static const char* const kNames[] = {"key", "reverse"};
+      return err_unexpected_keyword("sort", name, kNames, 2);
     }
   }
   return list_sort_impl(self, key == None ? nullptr : key, reverse);
@@ -727,10 +738,7 @@ Object* list_vectorcall(Object* type, Object* const* args, size_t nargsf, Object
 
 // --- list_iterator / list_reverseiterator ---
 
-struct ListIterObject : Object {
-  ssize index;
-  Object* seq;  // null once exhausted
-};
+// ListIterObject is declared in list.h (the eval loop iterates it inline).
 
 Object* listiter_new(Type* type, Object* seq, ssize index) {
   auto* it = static_cast<ListIterObject*>(object_alloc(type, sizeof(ListIterObject)));

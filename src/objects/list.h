@@ -25,5 +25,25 @@ PYXX_ALWAYS_INLINE void list_init_item(Object* l, ssize i, Object* steal) { stat
 [[nodiscard]] Object* list_as_tuple(Object* l);
 [[nodiscard]] Object* list_from_array(Object* const* borrowed_items, ssize n);
 extern Type ListIterType, ListRevIterType;  // list_iterator, list_reverseiterator
+// needed by vm (FOR_ITER inline path): list_iterator layout and its next step.
+struct ListIterObject : Object {
+  ssize index;
+  Object* seq;  // null once exhausted
+};
+// Next item of an exact list_iterator (new reference), or null when exhausted
+// (never an error; the iterator drops its list as tp_iternext does).
+PYXX_ALWAYS_INLINE Object* list_iter_next_inline(Object* op) {
+  auto* it = static_cast<ListIterObject*>(op);
+  Object* seq = it->seq;
+  if (!seq) return nullptr;
+  ssize i = it->index;
+  if (i < list_size(seq)) {
+    it->index = i + 1;
+    return new_ref(list_get(seq, i));
+  }
+  it->seq = nullptr;
+  decref(seq);
+  return nullptr;
+}
 void init_list_types();
 }  // namespace pyxx

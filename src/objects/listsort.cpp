@@ -11,6 +11,8 @@
 #include "objects/int.h"
 #include "objects/list.h"
 #include "objects/singletons.h"
+#include "objects/str.h"
+#include "objects/tuple.h"
 
 namespace pyxx {
 
@@ -21,10 +23,70 @@ struct KV {
   Object* v;
 };
 
-enum class CmpKind { Generic, Int, Float, Str };
+enum class CmpKind { Generic, Int, Float, Str, Tuple };
+
+// Exact str / compact int / float pairs compare without side effects, so they
+// can skip the rich-comparison machinery; -2 = not such a pair.
+PYXX_ALWAYS_INLINE int builtin_cmp(Object* a, Object* b, int op) {
+  Type* t = a->type;
+  if (t != b->type) return -2;
+  if (t == &StrType) {
+    if (op == kEQ) return a == b || str_eq(a, b);
+    return str_compare(a, b) < 0;
+  }
+  if (t == &IntType && int_is_compact(a) && int_is_compact(b)) {
+    int64_t x = int_compact_value(a), y = int_compact_value(b);
+    return op == kEQ ? x == y : x < y;
+  }
+  if (t == &FloatType) {
+    double x = float_value(a), y = float_value(b);
+    return op == kEQ ? (a == b || x == y) : x < y;  // identity first, as RichCompareBool
+  }
+  return -2;
+}
+
+PYXX_ALWAYS_INLINE int rich_bool(Object* a, Object* b, int op) {
+  int r = builtin_cmp(a, b, op);
+  return r != -2 ? r : object_richcompare_bool(a, b, op);
+}
 
 struct Sorter {
   CmpKind kind = CmpKind::Generic;
+  CmpKind elem_kind = CmpKind::Generic;  // first items of Tuple keys
+
+  // CPython's unsafe_tuple_compare: keys are non-empty exact tuples; the
+  // first items share elem_kind. Same comparisons (==, then <) as tuple's
+  // richcompare, minus the dispatch.
+  int tuple_lt(Object* v, Object* w) {
+    ssize vlen = tuple_size(v), wlen = tuple_size(w);
+    Object** vi = tuple_items(v);
+    Object** wi = tuple_items(w);
+    ssize i = 0;
+    if (elem_kind != CmpKind::Generic) {
+      int eq;
+      switch (elem_kind) {
+        case CmpKind::Int: eq = int_compact_value(vi[0]) == int_compact_value(wi[0]); break;
+        case CmpKind::Float: eq = vi[0] == wi[0] || float_value(vi[0]) == float_value(wi[0]); break;
+        default: eq = vi[0] == wi[0] || str_eq(vi[0], wi[0]); break;
+      }
+      if (!eq) {
+        switch (elem_kind) {
+          case CmpKind::Int: return int_compact_value(vi[0]) < int_compact_value(wi[0]);
+          case CmpKind::Float: return float_value(vi[0]) < float_value(wi[0]);
+          default: return str_compare(vi[0], wi[0]) < 0;
+        }
+      }
+      i = 1;
+    }
+    for (; i < vlen && i < wlen; i++) {
+      if (vi[i] == wi[i]) continue;
+      int k = rich_bool(vi[i], wi[i], kEQ);
+      if (k < 0) return -1;
+      if (!k) break;
+    }
+    if (i >= vlen || i >= wlen) return vlen < wlen;
+    return rich_bool(vi[i], wi[i], kLT);
+  }
   KV* tmp = nullptr;
   ssize tmp_cap = 0;
 
@@ -36,6 +98,7 @@ struct Sorter {
       case CmpKind::Int: return int_compact_value(a) < int_compact_value(b);
       case CmpKind::Float: return float_value(a) < float_value(b);
       case CmpKind::Str: return str_compare(a, b) < 0;
+      case CmpKind::Tuple: return tuple_lt(a, b);
       default: return object_richcompare_bool(a, b, kLT);
     }
   }
@@ -459,6 +522,26 @@ CmpKind pick_kind(KV* a, ssize n) {
   }
   if (t == &FloatType) return CmpKind::Float;
   if (t == &StrType) return CmpKind::Str;
+  if (t == &TupleType) {
+    for (ssize i = 0; i < n; ++i)
+      if (tuple_size(a[i].k) == 0) return CmpKind::Generic;
+    return CmpKind::Tuple;
+  }
+  return CmpKind::Generic;
+}
+
+// Kind of the first items of the (non-empty, exact) tuple keys.
+CmpKind pick_elem_kind(KV* a, ssize n) {
+  Type* t = tuple_get(a[0].k, 0)->type;
+  for (ssize i = 1; i < n; ++i)
+    if (tuple_get(a[i].k, 0)->type != t) return CmpKind::Generic;
+  if (t == &IntType) {
+    for (ssize i = 0; i < n; ++i)
+      if (!int_is_compact(tuple_get(a[i].k, 0))) return CmpKind::Generic;
+    return CmpKind::Int;
+  }
+  if (t == &FloatType) return CmpKind::Float;
+  if (t == &StrType) return CmpKind::Str;
   return CmpKind::Generic;
 }
 
@@ -495,6 +578,7 @@ Object* list_sort_impl(Object* self, Object* keyfunc, int reverse) {
     {
       Sorter s;
       s.kind = pick_kind(kv, n);
+      if (s.kind == CmpKind::Tuple) s.elem_kind = pick_elem_kind(kv, n);
       int r = s.sort(kv, n);
       if (reverse && n > 1) std::reverse(kv, kv + n);
       for (ssize i = 0; i < n; ++i) saved_items[i] = kv[i].v;

@@ -21,11 +21,7 @@ struct RangeObject : Object {
   Object* length;
 };
 
-struct RangeIterObject : Object {
-  long start;
-  long step;
-  long len;
-};
+// RangeIterObject is declared in range.h (the eval loop iterates it inline).
 
 struct LongRangeIterObject : Object {
   Object* start;

@@ -4,6 +4,22 @@
 
 namespace pyxx {
 extern Type RangeType, RangeIterType, LongRangeIterType;
+// needed by vm (FOR_ITER inline path): range_iterator layout (machine-word range).
+struct RangeIterObject : Object {
+  long start;
+  long step;
+  long len;
+};
+// Next value of a range_iterator into *out; false when exhausted.
+PYXX_ALWAYS_INLINE bool range_iter_next_inline(Object* op, long* out) {
+  auto* it = static_cast<RangeIterObject*>(op);
+  if (it->len <= 0) return false;
+  long result = it->start;
+  it->start = long((unsigned long)result + (unsigned long)it->step);
+  it->len--;
+  *out = result;
+  return true;
+}
 [[nodiscard]] Object* range_new(Object* start, Object* stop, Object* step);
 
 struct SliceObject : Object { Object* start; Object* stop; Object* step; };

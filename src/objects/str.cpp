@@ -1005,12 +1005,9 @@ Object* str_repr(Object* s) {
 // depend on any interpreter's hash secret.
 
 namespace {
-struct InternTable {
-  Object** slots = nullptr;
-  size_t mask = 0;
-  size_t used = 0;
-};
-InternTable g_intern;
+// The table of immortal interned strings is runtime-wide (Runtime::interned),
+// as CPython keeps its statically interned strings in _PyRuntime.
+InternTable& intern_table() { return interp_get()->runtime->interned; }
 
 uint64_t intern_key(Object* s) {
   uint64_t h = 1469598103934665603ULL;
@@ -1021,19 +1018,19 @@ uint64_t intern_key(Object* s) {
 }
 
 bool intern_grow() {
-  size_t ncap = g_intern.mask ? (g_intern.mask + 1) * 2 : 1024;
+  size_t ncap = intern_table().mask ? (intern_table().mask + 1) * 2 : 1024;
   Object** ns = static_cast<Object**>(mem_calloc(ncap, sizeof(Object*)));
   if (!ns) return false;
-  for (size_t i = 0; g_intern.slots && i <= g_intern.mask; i++) {
-    Object* o = g_intern.slots[i];
+  for (size_t i = 0; intern_table().slots && i <= intern_table().mask; i++) {
+    Object* o = intern_table().slots[i];
     if (!o) continue;
     size_t j = intern_key(o) & (ncap - 1);
     while (ns[j]) j = (j + 1) & (ncap - 1);
     ns[j] = o;
   }
-  mem_free(g_intern.slots);
-  g_intern.slots = ns;
-  g_intern.mask = ncap - 1;
+  mem_free(intern_table().slots);
+  intern_table().slots = ns;
+  intern_table().mask = ncap - 1;
   return true;
 }
 }  // namespace
@@ -1041,17 +1038,17 @@ bool intern_grow() {
 Object* str_intern(Object* s) {
   if (!str_check_exact(s)) return s;  // CPython does not intern subclass instances
   if (as_str(s)->interned) return s;
-  if ((g_intern.used + 1) * 2 > g_intern.mask + 1 && !intern_grow()) return s;
-  size_t j = intern_key(s) & g_intern.mask;
-  while (Object* o = g_intern.slots[j]) {
+  if ((intern_table().used + 1) * 2 > intern_table().mask + 1 && !intern_grow()) return s;
+  size_t j = intern_key(s) & intern_table().mask;
+  while (Object* o = intern_table().slots[j]) {
     if (str_eq(o, s)) {
       decref(s);
       return new_ref(o);
     }
-    j = (j + 1) & g_intern.mask;
+    j = (j + 1) & intern_table().mask;
   }
-  g_intern.slots[j] = s;
-  g_intern.used++;
+  intern_table().slots[j] = s;
+  intern_table().used++;
   as_str(s)->interned = 2;
   // Interned strings live as long as the process (immortal).
   s->refcnt = kImmortalRefcnt;
@@ -1105,6 +1102,7 @@ bool StrBuilder::append_char(uint32_t cp) {
 
 bool StrBuilder::append_ascii(std::string_view s) {
   ssize n = ssize(s.size());
+  if (n == 0) return true;  // s.data() may be null: memcpy(_, nullptr, 0) is UB
   if (!reserve(n)) return false;
   if (kind_ == 1) {
     std::memcpy(static_cast<uint8_t*>(buf_) + len_, s.data(), size_t(n));

@@ -296,7 +296,8 @@ Object* str_mod(Object* format, Object* args) {
 static bool is_align_char(uint32_t c) { return c == '<' || c == '>' || c == '=' || c == '^'; }
 
 Object* str_format_with_spec(Object* self, Object* spec) {
-  if (str_length(spec) == 0) return str_exact_copy(self);
+  // Empty spec: str() of the object, so a subclass's __str__ is honoured.
+  if (str_length(spec) == 0) return str_check_exact(self) ? str_exact_copy(self) : object_str(self);
   FormatSpec fs;
   if (!format_spec_parse(spec, &fs, '<', "str")) return nullptr;
   if (fs.type != 0 && fs.type != 's') return format_unknown_code(fs.type, "str");

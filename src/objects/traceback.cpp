@@ -30,12 +30,22 @@ Object* traceback_new(Object* next, Object* frame, int lasti, int lineno) {
   return tb;
 }
 
+// Iterative along tb_next: a RecursionError's traceback is as long as
+// sys.setrecursionlimit() allows, and freeing it recursively overflowed the C
+// stack (SIGSEGV; docs/fuzzing.md). CPython uses its trashcan here.
 static void tb_dealloc(Object* self) {
   auto* tb = static_cast<TracebackObject*>(self);
-  gc_untrack(tb);
-  xdecref(tb->tb_next);
-  xdecref(tb->tb_frame);
-  object_free(tb);
+  for (;;) {
+    gc_untrack(tb);
+    TracebackObject* next = tb->tb_next;
+    xdecref(tb->tb_frame);
+    object_free(tb);
+    // Dropping our reference to tb_next: when it was the last one, free that
+    // traceback in this loop instead of through decref (tb_next is always a
+    // traceback; the setters check it).
+    if (!next || --next->refcnt != 0) return;
+    tb = next;
+  }
 }
 
 static int tb_traverse(Object* self, VisitProc visit, void* arg) {

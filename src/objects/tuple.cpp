@@ -255,11 +255,8 @@ Object* tuple_iter(Object* seq);
 Object* tuple_from_iterable(Object* iterable) {
   if (tuple_check_exact(iterable)) return new_ref(iterable);
   if (list_check_exact(iterable)) return list_as_tuple(iterable);
-  Object* l = sequence_list(iterable);
-  if (!l) return nullptr;
-  Object* r = list_as_tuple(l);
-  decref(l);
-  return r;
+  // As CPython 3.14's PySequence_Tuple: no __len__/__length_hint__ use.
+  return sequence_tuple(iterable);
 }
 
 Object* tuple_subtype_new(Type* type, Object* iterable) {
@@ -346,10 +343,7 @@ MappingMethods tuple_as_mapping = {tuple_length, tuple_subscript, nullptr};
 
 // --- tuple_iterator ---
 
-struct TupleIterObject : Object {
-  ssize index;
-  Object* seq;  // null once exhausted
-};
+// TupleIterObject is declared in tuple.h (the eval loop iterates it inline).
 
 Object* tuple_iter(Object* seq) {
   auto* it = static_cast<TupleIterObject*>(object_alloc(&TupleIterType, sizeof(TupleIterObject)));

@@ -22,5 +22,20 @@ PYXX_ALWAYS_INLINE void tuple_init_item(Object* t, ssize i, Object* steal) { sta
 [[nodiscard]] Object* tuple_from_array_steal(Object* const* items, ssize n);
 [[nodiscard]] Object* tuple_slice(Object* t, ssize lo, ssize hi);
 extern Type TupleIterType;    // tuple_iterator
+// needed by vm (FOR_ITER inline path): tuple_iterator layout and its next step.
+struct TupleIterObject : Object {
+  ssize index;
+  Object* seq;  // null once exhausted
+};
+// Next item of a tuple_iterator (new reference), or null when exhausted (never an error).
+PYXX_ALWAYS_INLINE Object* tuple_iter_next_inline(Object* op) {
+  auto* it = static_cast<TupleIterObject*>(op);
+  Object* seq = it->seq;
+  if (!seq) return nullptr;
+  if (it->index < tuple_size(seq)) return new_ref(tuple_get(seq, it->index++));
+  it->seq = nullptr;
+  decref(seq);
+  return nullptr;
+}
 void init_tuple_types();       // registered in runtime/static_types.inc
 }  // namespace pyxx

@@ -614,9 +614,27 @@ static Object* slot_nb_power_binary(Object* self, Object* other) {
 }
 static Object* slot_nb_power(Object* self, Object* other, Object* mod) {
   if (mod == None) return slot_nb_power_binary(self, other);
-  if (type_of(self)->tp_as_number && type_of(self)->tp_as_number->nb_power == slot_nb_power) {
+  // 3.14: the binary rules with three arguments, so pow(a, b, m) also tries
+  // b.__rpow__(a, m).
+  Type* ts = type_of(self);
+  Type* to = type_of(other);
+  bool do_other = ts != to && to->tp_as_number && to->tp_as_number->nb_power == slot_nb_power;
+  if (ts->tp_as_number && ts->tp_as_number->nb_power == slot_nb_power) {
+    if (do_other && type_is_subtype(to, ts) && method_is_overloaded(ts, to, pow_info.rn)) {
+      Object* rargs[2] = {self, mod};
+      Object* r = vectorcall_special_maybe(other, pow_info.rn, rargs, 2);
+      if (r != NotImplemented) return r;
+      decref(r);
+      do_other = false;
+    }
     Object* args[2] = {other, mod};
-    return vectorcall_special_maybe(self, pow_info.n, args, 2);
+    Object* r = vectorcall_special_maybe(self, pow_info.n, args, 2);
+    if (!r || r != NotImplemented || to == ts) return r;
+    decref(r);
+  }
+  if (do_other) {
+    Object* rargs[2] = {self, mod};
+    return vectorcall_special_maybe(other, pow_info.rn, rargs, 2);
   }
   return new_ref(NotImplemented);
 }

@@ -31,6 +31,8 @@
 #include "objects/super.h"
 #include "objects/tuple.h"
 #include "vm/frame.h"
+#include "vm/except_star.h"
+#include "objects/typevar.h"
 
 namespace pyxx {
 
@@ -447,11 +449,13 @@ enum AttrCacheKind : uint8_t {
   kAttrInstanceValue = 1,  // no class attribute: value lives in the instance dict (entry hint)
   kAttrMethod = 2,         // class has a method descriptor `descr`; instance dict must not shadow it
   kAttrStoreDict = 3,      // store: no class attribute, set in the instance dict
+  kAttrMethodNoDict = 4,   // class has a method descriptor `descr`; instances have no __dict__
 };
 struct AttrCacheEntry {
-  unsigned int type_version;
+  unsigned int type_version;  // 0 (never a valid tag) while empty
   uint8_t kind;
   int32_t hint;            // index into the instance dict's entries
+  int32_t dictoffset;      // the type's tp_dictoffset (> 0; fixed for the type version)
   Object* descr;           // borrowed from the type (valid while the version matches)
 };
 struct CodeExtra {
@@ -525,15 +529,6 @@ static int32_t dict_entry_hint(Object* d, Object* name) {
   return -1;
 }
 
-static PYXX_ALWAYS_INLINE Object* dict_value_at_hint(Object* d, Object* name, int32_t hint) {
-  DictObject* mp = as_dict(d);
-  if (mp->values) return nullptr;
-  DictKeys* k = mp->keys;
-  if (hint < 0 || hint >= k->nentries) return nullptr;
-  DictEntry* e = dk_entries(k) + hint;
-  return e->key == name ? e->value : nullptr;
-}
-
 // Fills a LOAD_ATTR cache entry after a successful generic lookup.
 static void attr_cache_fill_load(AttrCacheEntry* e, Object* owner, Object* name, bool method, Object* meth) {
   Type* tp = owner->type;
@@ -545,8 +540,9 @@ static void attr_cache_fill_load(AttrCacheEntry* e, Object* owner, Object* name,
   if (method) {
     if (!descr || descr != meth || !type_has_flag(descr->type, kTpflagsMethodDescriptor)) return;
     if (tp->tp_dictoffset < 0) return;
-    e->kind = kAttrMethod;
+    e->kind = tp->tp_dictoffset == 0 ? kAttrMethodNoDict : kAttrMethod;
     e->descr = descr;
+    e->dictoffset = int32_t(tp->tp_dictoffset);
   } else {
     if (descr) return;
     Object* d = instance_dict_fixed(owner);
@@ -555,6 +551,7 @@ static void attr_cache_fill_load(AttrCacheEntry* e, Object* owner, Object* name,
     if (hint < 0) return;
     e->kind = kAttrInstanceValue;
     e->hint = hint;
+    e->dictoffset = int32_t(tp->tp_dictoffset);
   }
   e->type_version = tp->tp_version_tag;
 }
@@ -570,7 +567,53 @@ static void attr_cache_fill_store(AttrCacheEntry* e, Object* owner, Object* name
   Object* d = instance_dict_fixed(owner);
   if (!d || d->type != &DictType) return;
   e->kind = kAttrStoreDict;
+  e->hint = dict_entry_hint(d, name);  // -1: stores go through dict_setitem
+  e->dictoffset = int32_t(tp->tp_dictoffset);
   e->type_version = tp->tp_version_tag;
+}
+
+// 1 when the exact-str-keyed dict d certainly has no key equal to the interned
+// str `name`, 0 when it has it, -1 when unknown (use dict_contains). Probes the
+// small (int8-indexed) combined tables inline.
+static PYXX_ALWAYS_INLINE int dict_lacks_str_key(Object* d, Object* name) {
+  DictObject* mp = as_dict(d);
+  DictKeys* k = mp->keys;
+  if (mp->values || !k->all_str || k->log2_index_bytes != k->log2_size) return -1;
+  Hash h = as_str(name)->hash;
+  if (h == -1) return -1;
+  size_t mask = (size_t(1) << k->log2_size) - 1;
+  size_t perturb = size_t(h);
+  size_t i = size_t(h) & mask;
+  const int8_t* index = reinterpret_cast<const int8_t*>(k + 1);
+  DictEntry* entries = dk_entries(k);
+  for (;;) {
+    int ix = index[i];
+    if (ix == kDkixEmpty) return 1;
+    if (ix >= 0) {
+      if (entries[ix].key == name) return 0;
+      if (entries[ix].hash == h) return -1;  // maybe an equal, non-identical key
+    }
+    perturb >>= 5;
+    i = (i * 5 + perturb + 1) & mask;
+  }
+}
+
+// The instance attribute a LOAD_ATTR (non-method form) at `instr` would load
+// from `owner` through its cache entry (kAttrInstanceValue hit), borrowed; null
+// when the cached path does not apply. Never raises.
+static PYXX_ALWAYS_INLINE Object* load_attr_instance_hit(CodeObject* co, CodeUnit* instr, Object* owner) {
+  int attr_oparg = instr->oparg;
+  uint16_t idx = cache_u16(instr + 1)[1];
+  if ((attr_oparg & 1) || !idx || !co->co_extra) return nullptr;
+  AttrCacheEntry* ce = &static_cast<CodeExtra*>(co->co_extra)->attrs[idx - 1];
+  if (owner->type->tp_version_tag != ce->type_version || ce->kind != kAttrInstanceValue) return nullptr;
+  Object* d = *reinterpret_cast<Object**>(reinterpret_cast<char*>(owner) + ce->dictoffset);
+  if (!d || d->type != &DictType) return nullptr;
+  DictObject* mp = as_dict(d);
+  DictKeys* k = mp->keys;
+  if (mp->values || ce->hint >= k->nentries) return nullptr;
+  DictEntry* e = dk_entries(k) + ce->hint;
+  return e->key == tuple_get(co->co_names, attr_oparg >> 1) ? e->value : nullptr;
 }
 
 // Slow LOAD_GLOBAL lookup; fills the cache entry when both namespaces are exact dicts.
@@ -1041,9 +1084,14 @@ static int exception_group_match(Object* exc_value, Object* match_type, Object**
   if (type_is_subtype(exc_value->type, &exc::BaseExceptionGroup)) {
     Ref<> pair = steal(call_method_str(exc_value, "split", {match_type}));
     if (!pair) return -1;
-    if (!tuple_check(pair.get()) || tuple_size(pair.get()) != 2) {
-      err_format(&exc::TypeError, "%.200s.split must return a 2-tuple, got %.200s", type_name(exc_value->type),
+    if (!tuple_check_exact(pair.get())) {
+      err_format(&exc::TypeError, "%.200s.split must return a tuple, not %.200s", type_name(exc_value->type),
                  type_name(pair->type));
+      return -1;
+    }
+    if (tuple_size(pair.get()) < 2) {  // longer tuples allowed, as CPython
+      err_format(&exc::TypeError, "%.200s.split must return a 2-tuple, got tuple of size %zd", type_name(exc_value->type),
+                 tuple_size(pair.get()));
       return -1;
     }
     *match = new_ref(tuple_get(pair.get(), 0));
@@ -1051,35 +1099,8 @@ static int exception_group_match(Object* exc_value, Object* match_type, Object**
     return 0;
   }
   *match = new_ref(None);
-  *rest = new_ref(None);
+  *rest = new_ref(exc_value);  // no match: the whole exception is the rest
   return 0;
-}
-
-// INTRINSIC_PREP_RERAISE_STAR (simplified): exceptions raised in except*
-// clauses are combined; re-raised unchanged ones are kept as the original.
-static Object* prep_reraise_star(Object* orig, Object* excs) {
-  ssize n = list_size(excs);
-  Ref<> raised = steal(list_new(0));
-  if (!raised) return nullptr;
-  for (ssize i = 0; i < n; i++) {
-    Object* e = list_get(excs, i);
-    if (e != None && list_append(raised.get(), e) < 0) return nullptr;
-  }
-  ssize nr = list_size(raised.get());
-  if (nr == 0) return new_ref(None);
-  if (nr == 1) return new_ref(list_get(raised.get(), 0));
-  if (orig != None && type_is_subtype(orig->type, &exc::BaseExceptionGroup)) {
-    // Keep the original group when everything raised is part of it.
-    bool all_from_orig = true;
-    for (ssize i = 0; i < nr; i++) {
-      Object* e = list_get(raised.get(), i);
-      if (e != orig) all_from_orig = false;
-    }
-    if (all_from_orig) return new_ref(orig);
-  }
-  Ref<> msg = steal(str_empty());
-  if (!msg) return nullptr;
-  return call_args(&exc::BaseExceptionGroup, {msg.get(), raised.get()});
 }
 
 // MATCH_KEYS: tuple of values for keys, or None when some key is missing.
@@ -1246,7 +1267,15 @@ static int check_recursion_py(ThreadState* ts) {
 // The dispatch loop
 // ---------------------------------------------------------------------------
 
-static PYXX_ALWAYS_INLINE Object* small_int_or_alloc(int64_t v) { return int_from_i64(v); }
+// The immortal small ints (-5..256), copied from int_from_i64 at the first
+// eval_frame call so the loop can index them without a call.
+static Object* g_small_ints[kSmallIntMax - kSmallIntMin + 1];
+
+static PYXX_ALWAYS_INLINE Object* small_int_or_alloc(int64_t v) {
+  uint64_t i = uint64_t(v) - uint64_t(int64_t(kSmallIntMin));
+  if (i <= uint64_t(kSmallIntMax - kSmallIntMin)) return g_small_ints[i];
+  return int_from_i64(v);
+}
 
 static PYXX_ALWAYS_INLINE bool both_compact_ints(Object* a, Object* b) {
   return a->type == &IntType && b->type == &IntType && int_is_compact(a) && int_is_compact(b);
@@ -1336,7 +1365,14 @@ static PYXX_ALWAYS_INLINE int compare_ints(int64_t a, int64_t b, int op) {
   }
 }
 
-Object* eval_frame(ThreadState* ts, InterpreterFrame* frame, int throwflag) {
+// GCC's advice for computed-goto interpreters: global CSE hurts the dispatch
+// code (about -4% instructions without it; docs/vm.md "Performance").
+#if defined(__GNUC__) && !defined(__clang__)
+#define PYXX_EVAL_ATTRS __attribute__((optimize("no-gcse")))
+#else
+#define PYXX_EVAL_ATTRS
+#endif
+PYXX_EVAL_ATTRS Object* eval_frame(ThreadState* ts, InterpreterFrame* frame, int throwflag) {
   // Dispatch table: one label per opcode number; unknown ones -> SystemError.
   static void* dispatch_table[256];
   static bool table_ready = false;
@@ -1345,6 +1381,7 @@ Object* eval_frame(ThreadState* ts, InterpreterFrame* frame, int throwflag) {
 #define PYXX_OP(name) dispatch_table[name] = &&L_##name;
 #include "vm/eval_ops.inc"
 #undef PYXX_OP
+    for (int v = kSmallIntMin; v <= kSmallIntMax; v++) g_small_ints[v - kSmallIntMin] = int_from_i64(v);
     table_ready = true;
   }
 
@@ -1356,25 +1393,23 @@ Object* eval_frame(ThreadState* ts, InterpreterFrame* frame, int throwflag) {
   CodeUnit* next_instr;
   CodeUnit* this_instr = nullptr;
   Object** sp;
-  Object** localsplus;
   Object* const* consts;
   CodeObject* co;
-  int opcode;
   int oparg;
+  // The frame's locals: derived from `frame` so the loop keeps one register for both.
+#define LOCALS (frame->localsplus)
 
 #define LOAD_FRAME_STATE()                                 \
   do {                                                     \
     co = frame_code(frame);                                \
-    localsplus = frame->localsplus;                        \
     consts = tuple_items(co->co_consts);                   \
-    sp = localsplus + frame->stackpointer;                 \
+    sp = LOCALS + frame->stackpointer;                 \
   } while (0)
-#define SAVE_SP() (frame->stackpointer = int(sp - localsplus))
+#define SAVE_SP() (frame->stackpointer = int(sp - LOCALS))
 #define DISPATCH()                          \
   do {                                      \
-    opcode = next_instr->opcode;            \
     oparg = next_instr->oparg;              \
-    goto *dispatch_table[opcode];           \
+    goto *dispatch_table[next_instr->opcode]; \
   } while (0)
 #define TARGET(op)              \
   L_##op:                       \
@@ -1389,6 +1424,17 @@ Object* eval_frame(ThreadState* ts, InterpreterFrame* frame, int throwflag) {
 #define PEEK(n) (sp[-(n)])
 #define NAME(i) tuple_get(co->co_names, (i))
 #define ERROR_IF(cond) do { if (PYXX_UNLIKELY(cond)) goto error; } while (0)
+
+  // C-stack guard on every C-level entry (CPython checks the C stack at the
+  // top of _PyEval_EvalFrameDefault too): C recursion through slots, e.g.
+  // __getattr__ calling getattr(), re-enters here, and with a high
+  // sys.setrecursionlimit() the Python-depth check alone let the C stack
+  // overflow (SIGSEGV; docs/fuzzing.md). exit_unwind gives the count back.
+  if (PYXX_UNLIKELY(enter_recursive_call("") < 0)) {
+    ts->py_recursion_remaining--;
+    LOAD_FRAME_STATE();
+    goto exit_unwind;
+  }
 
   if (throwflag) {
     if (ts->py_recursion_remaining-- <= 0 && check_recursion_py(ts) < 0) {
@@ -1422,67 +1468,86 @@ start_frame:
     goto error;
   }
   TARGET(EXTENDED_ARG) {
-    opcode = next_instr->opcode;
     oparg = (oparg << 8) | next_instr->oparg;
-    goto *dispatch_table[opcode];
+    goto *dispatch_table[next_instr->opcode];
   }
   TARGET(LOAD_CONST) { PUSH(new_ref(consts[oparg])); DISPATCH(); }
   TARGET(LOAD_SMALL_INT) {
-    Object* v = int_from_i64(oparg);
-    ERROR_IF(!v);
-    PUSH(v);
+    PUSH(small_int_or_alloc(oparg));  // oparg < 256: always the immortal cache
     DISPATCH();
   }
-  TARGET(LOAD_FAST) { PUSH(new_ref(localsplus[oparg])); DISPATCH(); }
-  TARGET(LOAD_FAST_BORROW) { PUSH(new_ref(localsplus[oparg])); DISPATCH(); }
+  TARGET(LOAD_FAST) { PUSH(new_ref(LOCALS[oparg])); DISPATCH(); }
+  TARGET(LOAD_FAST_BORROW) {
+    Object* v = LOCALS[oparg];
+    if (next_instr->opcode == LOAD_ATTR) {
+      // `local.attr` with a cached instance value: run both instructions here,
+      // without touching the owner's count (the local keeps it alive).
+      if (Object* attr = load_attr_instance_hit(co, next_instr, v)) {
+        PUSH(new_ref(attr));
+        next_instr += 1 + kOpcodeCaches[LOAD_ATTR];
+        DISPATCH();
+      }
+    }
+    PUSH(new_ref(v));
+    DISPATCH();
+  }
   TARGET(LOAD_FAST_CHECK) {
-    Object* v = localsplus[oparg];
+    Object* v = LOCALS[oparg];
     if (PYXX_UNLIKELY(!v)) { unbound_local_error(co, oparg); goto error; }
     PUSH(new_ref(v));
     DISPATCH();
   }
   TARGET(LOAD_FAST_AND_CLEAR) {
-    PUSH(localsplus[oparg]);
-    localsplus[oparg] = nullptr;
+    PUSH(LOCALS[oparg]);
+    LOCALS[oparg] = nullptr;
     DISPATCH();
   }
   TARGET(LOAD_FAST_LOAD_FAST) {
-    PUSH(new_ref(localsplus[oparg >> 4]));
-    PUSH(new_ref(localsplus[oparg & 15]));
+    PUSH(new_ref(LOCALS[oparg >> 4]));
+    PUSH(new_ref(LOCALS[oparg & 15]));
     DISPATCH();
   }
   TARGET(LOAD_FAST_BORROW_LOAD_FAST_BORROW) {
-    PUSH(new_ref(localsplus[oparg >> 4]));
-    PUSH(new_ref(localsplus[oparg & 15]));
+    PUSH(new_ref(LOCALS[oparg >> 4]));
+    PUSH(new_ref(LOCALS[oparg & 15]));
     DISPATCH();
   }
   TARGET(STORE_FAST) {
     Object* v = POP();
-    xset_ref(localsplus[oparg], v);
+    xset_ref(LOCALS[oparg], v);
     DISPATCH();
   }
   TARGET(STORE_FAST_LOAD_FAST) {
     Object* v = POP();
-    xset_ref(localsplus[oparg >> 4], v);
-    PUSH(new_ref(localsplus[oparg & 15]));
+    xset_ref(LOCALS[oparg >> 4], v);
+    PUSH(new_ref(LOCALS[oparg & 15]));
     DISPATCH();
   }
   TARGET(STORE_FAST_STORE_FAST) {
     Object* v1 = POP();
     Object* v2 = POP();
-    xset_ref(localsplus[oparg >> 4], v1);
-    xset_ref(localsplus[oparg & 15], v2);
+    xset_ref(LOCALS[oparg >> 4], v1);
+    xset_ref(LOCALS[oparg & 15], v2);
     DISPATCH();
   }
   TARGET(DELETE_FAST) {
-    if (PYXX_UNLIKELY(!localsplus[oparg])) { unbound_local_error(co, oparg); goto error; }
-    clear_ref(localsplus[oparg]);
+    if (PYXX_UNLIKELY(!LOCALS[oparg])) { unbound_local_error(co, oparg); goto error; }
+    clear_ref(LOCALS[oparg]);
     DISPATCH();
   }
   TARGET(POP_TOP) { xdecref(POP()); DISPATCH(); }
   TARGET(PUSH_NULL) { PUSH(nullptr); DISPATCH(); }
   TARGET(COPY) {
     Object* v = PEEK(oparg);
+    if (oparg == 1 && next_instr->opcode == LOAD_ATTR && v) {
+      // `obj.a += ...` starts with COPY 1; LOAD_ATTR a: with a cached instance
+      // value push the attribute directly (the copied slot keeps obj alive).
+      if (Object* attr = load_attr_instance_hit(co, next_instr, v)) {
+        PUSH(new_ref(attr));
+        next_instr += 1 + kOpcodeCaches[LOAD_ATTR];
+        DISPATCH();
+      }
+    }
     PUSH(xnew_ref(v));
     DISPATCH();
   }
@@ -1503,33 +1568,33 @@ start_frame:
 
   // ----- cells and free variables -----
   TARGET(MAKE_CELL) {
-    Object* init = localsplus[oparg];
+    Object* init = LOCALS[oparg];
     Object* cell = cell_new(init);
     ERROR_IF(!cell);
     xdecref(init);
-    localsplus[oparg] = cell;
+    LOCALS[oparg] = cell;
     DISPATCH();
   }
   TARGET(COPY_FREE_VARS) {
     Object* closure = static_cast<FunctionObject*>(frame->f_funcobj)->func_closure;
     int offset = co->co_nlocalsplus - oparg;
-    for (int i = 0; i < oparg; i++) localsplus[offset + i] = new_ref(tuple_get(closure, i));
+    for (int i = 0; i < oparg; i++) LOCALS[offset + i] = new_ref(tuple_get(closure, i));
     DISPATCH();
   }
   TARGET(LOAD_DEREF) {
-    Object* v = static_cast<CellObject*>(localsplus[oparg])->ref;
+    Object* v = static_cast<CellObject*>(LOCALS[oparg])->ref;
     if (PYXX_UNLIKELY(!v)) { unbound_local_error(co, oparg); goto error; }
     PUSH(new_ref(v));
     DISPATCH();
   }
   TARGET(STORE_DEREF) {
     Object* v = POP();
-    auto* cell = static_cast<CellObject*>(localsplus[oparg]);
+    auto* cell = static_cast<CellObject*>(LOCALS[oparg]);
     xset_ref(cell->ref, v);
     DISPATCH();
   }
   TARGET(DELETE_DEREF) {
-    auto* cell = static_cast<CellObject*>(localsplus[oparg]);
+    auto* cell = static_cast<CellObject*>(LOCALS[oparg]);
     if (!cell->ref) { unbound_local_error(co, oparg); goto error; }
     clear_ref(cell->ref);
     DISPATCH();
@@ -1548,7 +1613,7 @@ start_frame:
       }
     }
     if (!v) {
-      v = xnew_ref(static_cast<CellObject*>(localsplus[oparg])->ref);
+      v = xnew_ref(static_cast<CellObject*>(LOCALS[oparg])->ref);
       if (!v) { unbound_local_error(co, oparg); goto error; }
     }
     decref(mapping);
@@ -1716,20 +1781,43 @@ start_frame:
     SKIP_CACHES(LOAD_ATTR);
     Object* name = NAME(oparg >> 1);
     Object* owner = TOP();
-    AttrCacheEntry* ce = attr_cache_entry(co, this_instr);
-    if (ce && ce->kind != kAttrNone && owner->type->tp_version_tag == ce->type_version) {
-      if (ce->kind == kAttrInstanceValue && !(oparg & 1)) {
-        Object* d = instance_dict_fixed(owner);
-        Object* v = d && d->type == &DictType ? dict_value_at_hint(d, name, ce->hint) : nullptr;
-        if (v) {
-          TOP() = new_ref(v);
-          decref(owner);
-          DISPATCH();
+    AttrCacheEntry* ce;
+    if (uint16_t idx = cache_u16(this_instr + 1)[1]; PYXX_LIKELY(idx && co->co_extra)) {
+      ce = &static_cast<CodeExtra*>(co->co_extra)->attrs[idx - 1];
+    } else {
+      ce = attr_cache_entry(co, this_instr);  // first execution: allocates the side table
+    }
+    // Entries are filled per instruction, so the kind implies oparg's method bit.
+    if (ce && owner->type->tp_version_tag == ce->type_version) {
+      if (ce->kind == kAttrInstanceValue) {
+        Object* d = *reinterpret_cast<Object**>(reinterpret_cast<char*>(owner) + ce->dictoffset);
+        if (d && d->type == &DictType) {
+          DictObject* mp = as_dict(d);
+          DictKeys* k = mp->keys;
+          if (!mp->values && ce->hint < k->nentries) {
+            DictEntry* e = dk_entries(k) + ce->hint;
+            if (e->key == name && e->value) {
+              TOP() = new_ref(e->value);
+              decref(owner);
+              DISPATCH();
+            }
+          }
         }
-      } else if (ce->kind == kAttrMethod && (oparg & 1)) {
-        Object* d = instance_dict_fixed(owner);
+      } else if (ce->kind == kAttrMethodNoDict) {
+        TOP() = new_ref(ce->descr);  // [meth, self]
+        PUSH(owner);
+        DISPATCH();
+      } else if (ce->kind == kAttrMethod) {
+        Object* d = *reinterpret_cast<Object**>(reinterpret_cast<char*>(owner) + ce->dictoffset);
         int shadowed = 0;
-        if (d && dict_size(d) > 0) shadowed = dict_check_exact(d) ? dict_contains(d, name) : 1;
+        if (d && as_dict(d)->used > 0) {
+          if (!dict_check_exact(d)) {
+            shadowed = 1;
+          } else {
+            int lacks = dict_lacks_str_key(d, name);
+            shadowed = lacks >= 0 ? !lacks : dict_contains(d, name);
+          }
+        }
         if (shadowed == 0) {
           TOP() = new_ref(ce->descr);  // [meth, self]
           PUSH(owner);
@@ -1765,11 +1853,31 @@ start_frame:
     Object* owner = POP();
     Object* v = POP();
     Object* name = NAME(oparg);
-    AttrCacheEntry* ce = attr_cache_entry(co, this_instr);
+    AttrCacheEntry* ce;
+    if (uint16_t idx = cache_u16(this_instr + 1)[1]; PYXX_LIKELY(idx && co->co_extra)) {
+      ce = &static_cast<CodeExtra*>(co->co_extra)->attrs[idx - 1];
+    } else {
+      ce = attr_cache_entry(co, this_instr);
+    }
     int r;
-    if (ce && ce->kind == kAttrStoreDict && owner->type->tp_version_tag == ce->type_version) {
-      Object* d = instance_dict_fixed(owner);
+    if (ce && owner->type->tp_version_tag == ce->type_version && ce->kind == kAttrStoreDict) {
+      Object* d = *reinterpret_cast<Object**>(reinterpret_cast<char*>(owner) + ce->dictoffset);
       if (d && d->type == &DictType) {
+        // Replacing an existing value: write the entry found through the hint.
+        DictObject* mp = as_dict(d);
+        DictKeys* k = mp->keys;
+        int32_t hint = ce->hint;
+        if (!mp->values && hint >= 0 && hint < k->nentries) {
+          DictEntry* e = dk_entries(k) + hint;
+          if (e->key == name && e->value) {
+            Object* old = e->value;
+            e->value = v;  // the stack's reference moves into the dict
+            dict_bump_version(mp);
+            decref(old);
+            decref(owner);
+            DISPATCH();
+          }
+        }
         r = dict_setitem(d, name, v);
         decref(v);
         decref(owner);
@@ -1821,6 +1929,22 @@ start_frame:
     SKIP_CACHES(BINARY_OP);
     Object* r = POP();
     Object* l = TOP();
+    if (l->type == &StrType && r->type == &StrType && (oparg == kNbAdd || oparg == kNbInplaceAdd) &&
+        next_instr->opcode == STORE_FAST && LOCALS[next_instr->oparg] == l) {
+      // `s = s + x` / `s += x` on a local (CPython's BINARY_OP_INPLACE_ADD_UNICODE):
+      // give up the stack's and the local's references so that the string can
+      // be resized in place, then do the STORE_FAST here.
+      Object** target = &LOCALS[next_instr->oparg];
+      decref(l);  // the local still holds it
+      *target = nullptr;
+      Object* res = str_concat_steal_left(l, r);
+      decref(r);
+      --sp;
+      ERROR_IF(!res);
+      *target = res;
+      next_instr++;
+      DISPATCH();
+    }
     Object* res = binary_op_fast(oparg, l, r);
     if (!res) {
       if (PYXX_UNLIKELY(err_occurred())) { PUSH(r); goto error; }
@@ -1952,7 +2076,21 @@ start_frame:
     int op = oparg >> 5;
     Object* res;
     if (both_compact_ints(l, r)) {
-      res = compare_ints(int_compact_value(l), int_compact_value(r), op) ? True : False;
+      bool t = compare_ints(int_compact_value(l), int_compact_value(r), op);
+      int next_op = next_instr->opcode;
+      if (next_op == POP_JUMP_IF_FALSE || next_op == POP_JUMP_IF_TRUE) {
+        // Compare-and-branch: do the conditional jump here (no bool on the
+        // stack, one dispatch less). Its NOT_TAKEN (a no-op) is skipped too.
+        decref(l);
+        decref(r);
+        --sp;
+        CodeUnit* jump = next_instr;
+        next_instr = jump + 1 + kOpcodeCaches[POP_JUMP_IF_FALSE];
+        if (t == (next_op == POP_JUMP_IF_TRUE)) next_instr += jump->oparg;
+        else if (next_instr->opcode == NOT_TAKEN) next_instr++;
+        DISPATCH();
+      }
+      res = t ? True : False;
     } else if (l->type == &FloatType && r->type == &FloatType) {
       double a = float_value(l), b = float_value(r);
       bool t = op == kLT ? a < b : op == kLE ? a <= b : op == kEQ ? a == b : op == kNE ? a != b : op == kGT ? a > b : a >= b;
@@ -2081,8 +2219,27 @@ start_frame:
   TARGET(FOR_ITER) {
     SKIP_CACHES(FOR_ITER);
     Object* it = TOP();
-    IterNextFunc next = it->type->tp_iternext;
-    Object* v = next ? next(it) : iter_next(it);
+    Object* v;
+    Type* itype = it->type;
+    if (itype == &RangeIterType) {
+      long value;
+      if (range_iter_next_inline(it, &value)) {
+        v = small_int_or_alloc(value);
+        ERROR_IF(!v);
+        PUSH(v);
+        DISPATCH();
+      }
+      next_instr += oparg + 1;  // past the END_FOR at the target
+      DISPATCH();
+    }
+    if (itype == &ListIterType) {
+      v = list_iter_next_inline(it);
+    } else if (itype == &TupleIterType) {
+      v = tuple_iter_next_inline(it);
+    } else {
+      IterNextFunc next = itype->tp_iternext;
+      v = next ? next(it) : iter_next(it);
+    }
     if (PYXX_UNLIKELY(!v)) {
       if (err_occurred()) {
         if (!err_exception_matches(&exc::StopIteration)) goto error;
@@ -2177,13 +2334,7 @@ start_frame:
   }
   TARGET(BUILD_STRING) {
     Object** items = sp - oparg;
-    Object* res;
-    {
-      StrBuilder b;
-      bool ok = true;
-      for (int i = 0; i < oparg && ok; i++) ok = b.append_str(items[i]);
-      res = ok ? b.finish() : nullptr;
-    }
+    Object* res = str_join_array(nullptr, items, oparg);  // one allocation, memcpy per piece
     for (int i = 0; i < oparg; i++) decref(items[i]);
     sp -= oparg;
     ERROR_IF(!res);
@@ -2234,7 +2385,7 @@ start_frame:
   }
   TARGET(DICT_UPDATE) {
     Object* update = POP();
-    if (dict_update(PEEK(oparg), update) < 0) {
+    if (dict_merge(PEEK(oparg), update, 1) < 0) {  // mapping only, as PyDict_Update
       if (err_exception_matches(&exc::AttributeError)) {
         err_clear();
         err_format(&exc::TypeError, "'%.200s' object is not a mapping", type_name(update->type));
@@ -2463,6 +2614,11 @@ start_frame:
       case INTRINSIC_ASYNC_GEN_WRAP: res = async_gen_wrap_value(v); break;
       case INTRINSIC_UNARY_POSITIVE: res = number_positive(v); break;
       case INTRINSIC_LIST_TO_TUPLE: res = list_as_tuple(v); break;
+      case INTRINSIC_TYPEVAR: res = intrinsic_typevar(v); break;  // PEP 695 (objects/typevar.cpp)
+      case INTRINSIC_PARAMSPEC: res = intrinsic_paramspec(v); break;
+      case INTRINSIC_TYPEVARTUPLE: res = intrinsic_typevartuple(v); break;
+      case INTRINSIC_SUBSCRIPT_GENERIC: res = intrinsic_subscript_generic(v); break;
+      case INTRINSIC_TYPEALIAS: res = intrinsic_typealias(v); break;
       default: err_format(&exc::SystemError, "intrinsic %d is not supported yet", oparg); break;
     }
     ERROR_IF(!res);
@@ -2475,7 +2631,7 @@ start_frame:
     Object* v2 = SECOND();
     Object* res = nullptr;
     switch (oparg) {
-      case INTRINSIC_PREP_RERAISE_STAR: res = prep_reraise_star(v2, v1); break;
+      case INTRINSIC_PREP_RERAISE_STAR: res = exc_prep_reraise_star(v2, v1); break;
       case INTRINSIC_SET_FUNCTION_TYPE_PARAMS:
         if (v2->type == &FunctionType) {
           xset_ref(static_cast<FunctionObject*>(v2)->func_typeparams, new_ref(v1));
@@ -2484,6 +2640,9 @@ start_frame:
           err_set_string(&exc::SystemError, "SET_FUNCTION_TYPE_PARAMS on a non-function");
         }
         break;
+      case INTRINSIC_TYPEVAR_WITH_BOUND: res = intrinsic_typevar_with_bound(v2, v1); break;  // PEP 695
+      case INTRINSIC_TYPEVAR_WITH_CONSTRAINTS: res = intrinsic_typevar_with_constraints(v2, v1); break;
+      case INTRINSIC_SET_TYPEPARAM_DEFAULT: res = intrinsic_set_typeparam_default(v2, v1); break;
       default: err_format(&exc::SystemError, "intrinsic %d is not supported yet", oparg); break;
     }
     ERROR_IF(!res);
@@ -2542,7 +2701,7 @@ start_frame:
       frame_clear_except_code(frame);
     } else if (PYXX_LIKELY(!frame->frame_obj && !frame->f_locals)) {
       // Common case inline: drop the locals and the header references.
-      for (Object** p = localsplus, **end = sp; p < end; p++) xdecref(*p);
+      for (Object** p = LOCALS, **end = sp; p < end; p++) xdecref(*p);
       xdecref(frame->f_funcobj);
       decref(frame->f_globals);
       decref(frame->f_builtins);
@@ -2884,7 +3043,8 @@ unknown_opcode:
   this_instr = next_instr;
   frame->instr_ptr = this_instr;
   next_instr++;
-  err_format(&exc::SystemError, "%U:%d: unknown opcode %d", co->co_filename, frame_get_lineno(frame), opcode);
+  err_format(&exc::SystemError, "%U:%d: unknown opcode %d", co->co_filename, frame_get_lineno(frame),
+             int(this_instr->opcode));
   goto error;
 
   // ----- error handling -----
@@ -2901,7 +3061,7 @@ exception_unwind: {
     int target, depth;
     bool push_lasti;
     if (find_exception_handler(co, offset, &target, &depth, &push_lasti)) {
-      Object** level = localsplus + co->co_nlocalsplus + depth;
+      Object** level = LOCALS + co->co_nlocalsplus + depth;
       while (sp > level) xdecref(POP());
       if (push_lasti) {
         Object* l = int_from_i64(frame_lasti(frame));
@@ -2914,7 +3074,7 @@ exception_unwind: {
     }
   }
 exit_unwind: {
-    while (sp > localsplus + co->co_nlocalsplus) xdecref(POP());
+    while (sp > LOCALS + co->co_nlocalsplus) xdecref(POP());
     SAVE_SP();
     ts->py_recursion_remaining++;
     InterpreterFrame* prev = frame->previous;
@@ -2937,6 +3097,7 @@ exit_unwind: {
     goto error;
   }
 #undef LOAD_FRAME_STATE
+#undef LOCALS
 #undef SAVE_SP
 #undef DISPATCH
 #undef TARGET

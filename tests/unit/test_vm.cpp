@@ -222,4 +222,64 @@ TEST_F(VmTest, DISABLED_Match) {
             "([2], 3, -4, None)");
 }
 
+
+// Fast paths of the loop (docs/vm.md "Performance"): results must equal the
+// generic paths'.
+TEST_F(VmTest, InplaceStrConcat) {
+  // `s += x` / `s = s + x` on a local resize s in place when nothing else
+  // refers to it; other references must keep their value.
+  EXPECT_EQ(run_get("def f():\n    s = ''.join(['a', 'b'])\n    t = s\n    s += 'c'\n    s = s + 'd'\n    return s, t\n"
+                    "r = f()"),
+            "('abcd', 'ab')");
+  EXPECT_EQ(run_get("def f():\n    s = ''.join(['x', 'y'])\n    for i in range(1000):\n        s += str(i % 10)\n"
+                    "    return len(s), s[:6], s[-3:]\nr = f()"),
+            "(1002, 'xy0123', '789')");
+  EXPECT_EQ(run_get("def f():\n    s = ''.join(['a', 'b'])\n    s += s\n    s = s + s\n    return s\nr = f()"), "abababab");
+  // Kinds: latin-1 + ascii stays latin-1, wider right operands widen.
+  EXPECT_EQ(run_get("def f():\n    s = ''.join(['\\xe9', 'a'])\n    s += 'b'\n    s += '\\u20ac'\n    s = s + '\\U0001F600'\n"
+                    "    return [ord(c) for c in s]\nr = f()"),
+            "[233, 97, 98, 8364, 128512]");
+  // The local is the only owner: its id may change, the value is right, and
+  // the old value of another local is untouched.
+  EXPECT_EQ(run_get("def f():\n    a = ''.join(['p', 'q'])\n    b = a\n    a += 'r'\n    b += 's'\n    return a, b\nr = f()"),
+            "('pqr', 'pqs')");
+  EXPECT_EQ(run_err("def f():\n    s = 'a'\n    s += 1\nf()"), "TypeError: can only concatenate str (not \"int\") to str");
+}
+
+TEST_F(VmTest, ForIterFastPaths) {
+  EXPECT_EQ(run_get("r = [x for x in (1, 'a', None)] + [x for x in [3, 4]] + [x for x in range(-3, 10, 4)]"),
+            "[1, 'a', None, 3, 4, -3, 1, 5, 9]");
+  EXPECT_EQ(run_get("l = [1, 2]\nr = []\nfor x in l:\n    r.append(x)\n    if x < 5: l.append(x + 2)"), "[1, 2, 3, 4, 5, 6]");
+  EXPECT_EQ(run_get("r = sum(range(2**62, 2**62 + 3)), list(range(300, 302)), list(range(2**63 - 2, 2**63 + 1))"),
+            "(13835058055282163715, [300, 301], [9223372036854775806, 9223372036854775807, 9223372036854775808])");
+  EXPECT_EQ(run_get("it = iter([1])\nfor x in it: pass\nr = list(it), list(iter(()))"), "([], [])");
+}
+
+TEST_F(VmTest, InstanceAttrFastPaths) {
+  const char* cls =
+      "class A:\n    def m(self): return 'A.m'\n    def get(self): return self.x\n    def put(self, v): self.x = v\n"
+      "def run(objs):\n    return [(o.m(), o.get()) for o in objs]\n";
+  EXPECT_EQ(run_get(std::string(cls) +
+                    "a = A(); a.x = 1\nb = A(); b.y = 0; b.x = 2\nr = run([a, b, a])\nb.m = lambda: 'inst'\n"
+                    "r = r, run([a, b])\ndel b.m\nr = r, run([b])"),
+            "(([('A.m', 1), ('A.m', 2), ('A.m', 1)], [('A.m', 1), ('inst', 2)]), [('A.m', 2)])");
+  EXPECT_EQ(run_get(std::string(cls) +
+                    "a = A()\nfor i in range(4): a.put(i)\nr = [a.x]\nA.m = lambda self: 'patched'\n"
+                    "a.__dict__ = {'x': 'new'}\nr.append(run([a]))\ndel a.x\na.put(7)\nr.append(a.__dict__)"),
+            "[3, [('patched', 'new')], {'x': 7}]");
+  // Objects without __dict__ (slots, builtins) use the method cache too.
+  EXPECT_EQ(run_get("class S:\n    __slots__ = ('x',)\n    def m(self): return self.x\n"
+                    "def f(objs):\n    return [o.m() for o in objs]\ns = S(); s.x = 5\nl = []\n"
+                    "for i in range(3): l.append(i)\nr = f([s, s]), l"),
+            "([5, 5], [0, 1, 2])");
+}
+
+TEST_F(VmTest, SortTupleKeys) {
+  EXPECT_EQ(run_get("r = sorted([(2, 'b'), (1, 'z'), (2, 'a'), (1,), (0.5, 'q')])"),
+            "[(0.5, 'q'), (1,), (1, 'z'), (2, 'a'), (2, 'b')]");
+  EXPECT_EQ(run_get("n = float('nan')\nr = sorted([(n, 1), (1.0, 2), (n, 0), (0.5, 3)])"),
+            "[(nan, 1), (1.0, 2), (nan, 0), (0.5, 3)]");
+  EXPECT_EQ(run_err("sorted([(1, 'a'), (1, 2)])"), "TypeError: '<' not supported between instances of 'int' and 'str'");
+}
+
 }  // namespace
