@@ -6,6 +6,7 @@
 
 #include <algorithm>
 #include <cstdlib>
+#include <unistd.h>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
@@ -109,6 +110,41 @@ std::string read_file(const std::filesystem::path& p) {
   return ss.str();
 }
 
+// Compiles `src` with pyxx and compares the dump with `expected` (the
+// reference's tools/bytecode_dump.py output); records the first difference.
+bool parity_matches(const std::string& name, const std::string& src, const std::string& expected,
+                    std::string& mismatches) {
+  pyxx::Ref<> fname = pyxx::steal(pyxx::str_from(name));
+  pyxx::Ref<> co = pyxx::steal(pyxx::compile_source(src, fname.get(), pyxx::ParseMode::File, 0, 0));
+  std::string got;
+  if (!co) {
+    pyxx::Ref<> exc = pyxx::steal(pyxx::err_get_raised());
+    pyxx::Ref<> r = exc ? pyxx::steal(pyxx::object_repr(exc.get())) : nullptr;
+    got = "compile failed: " + (r ? sv(r.get()) : std::string("?")) + "\n";
+  } else {
+    dump(co.get(), got);
+  }
+  if (const char* outdir = std::getenv("PYXX_PARITY_OUT")) {
+    std::ofstream(std::filesystem::path(outdir) / (std::filesystem::path(name).stem().string() + ".txt")) << got;
+  }
+  if (got == expected) return true;
+  std::istringstream a(expected), b(got);
+  std::string la, lb, ctx;
+  int line = 0;
+  while (true) {
+    bool ha = bool(std::getline(a, la)), hb = bool(std::getline(b, lb));
+    line++;
+    if (la.rfind("code ", 0) == 0) ctx = la;
+    if (!ha && !hb) break;
+    if (!ha || !hb || la != lb) {
+      mismatches += name + " [" + ctx + "] line " + std::to_string(line) + "\n  expected: " + la + "\n  got:      " + lb + "\n";
+      break;
+    }
+  }
+  return false;
+}
+
+// The project's own cases, with dumps recorded from the reference.
 TEST(Compiler, BytecodeParity) {
   pyxx::runtime_initialize_for_tests();
   std::filesystem::path dir = std::filesystem::path(PYXX_SOURCE_DIR) / "tests/parity/bytecode";
@@ -119,43 +155,38 @@ TEST(Compiler, BytecodeParity) {
   int matched = 0;
   std::string mismatches;
   for (auto& p : cases) {
-    std::string src = read_file(p);
     std::string expected = read_file(dir / "expected" / (p.stem().string() + ".txt"));
-    pyxx::Ref<> fname = pyxx::steal(pyxx::str_from(p.filename().string()));
-    pyxx::Ref<> co = pyxx::steal(pyxx::compile_source(src, fname.get(), pyxx::ParseMode::File, 0, 0));
-    std::string got;
-    if (!co) {
-      pyxx::Ref<> exc = pyxx::steal(pyxx::err_get_raised());
-      pyxx::Ref<> r = exc ? pyxx::steal(pyxx::object_repr(exc.get())) : nullptr;
-      got = "compile failed: " + (r ? sv(r.get()) : std::string("?")) + "\n";
-    } else {
-      dump(co.get(), got);
-    }
-    if (const char* outdir = std::getenv("PYXX_PARITY_OUT")) {
-      std::ofstream(std::filesystem::path(outdir) / (p.stem().string() + ".txt")) << got;
-    }
-    if (got == expected) {
-      matched++;
-      continue;
-    }
-    // first differing line
-    std::istringstream a(expected), b(got);
-    std::string la, lb, ctx;
-    int line = 0;
-    while (true) {
-      bool ha = bool(std::getline(a, la)), hb = bool(std::getline(b, lb));
-      line++;
-      if (la.rfind("code ", 0) == 0) ctx = la;
-      if (!ha && !hb) break;
-      if (!ha || !hb || la != lb) {
-        mismatches += p.filename().string() + " [" + ctx + "] line " + std::to_string(line) + "\n  expected: " + la +
-                      "\n  got:      " + lb + "\n";
-        break;
-      }
-    }
+    if (parity_matches(p.filename().string(), read_file(p), expected, mismatches)) matched++;
   }
   std::printf("bytecode parity: %d/%zu cases match\n", matched, cases.size());
   EXPECT_EQ(size_t(matched), cases.size()) << mismatches;
+}
+
+// Modules of the fetched CPython Lib (never copied into the repository):
+// the reference dumps them at test time and pyxx must produce the same.
+TEST(Compiler, StdlibBytecodeParity) {
+  pyxx::runtime_initialize_for_tests();
+  std::filesystem::path root(PYXX_SOURCE_DIR);
+  std::filesystem::path lib = root / "deps/cpython/root/usr/lib/python3.14";
+  if (!std::filesystem::exists(lib)) GTEST_SKIP() << "the CPython reference is not fetched (make deps)";
+  std::ifstream list(root / "tests/parity/bytecode/stdlib_modules.txt");
+  std::string module;
+  int matched = 0, total = 0;
+  std::string mismatches;
+  std::filesystem::path tmp = std::filesystem::temp_directory_path() / ("pyxx_parity_" + std::to_string(::getpid()) + ".txt");
+  while (std::getline(list, module)) {
+    if (module.empty() || module[0] == '#') continue;
+    std::filesystem::path src = lib / (module + ".py");
+    if (!std::filesystem::exists(src)) src = lib / module / "__init__.py";
+    std::string cmd = "'" + (root / "tools/cpython").string() + "' '" + (root / "tools/bytecode_dump.py").string() +
+                      "' '" + src.string() + "' '" + tmp.string() + "'";
+    ASSERT_EQ(std::system(cmd.c_str()), 0) << cmd;
+    ++total;
+    if (parity_matches(module + ".py", read_file(src), read_file(tmp), mismatches)) matched++;
+  }
+  std::filesystem::remove(tmp);
+  std::printf("stdlib bytecode parity: %d/%d modules match\n", matched, total);
+  EXPECT_EQ(matched, total) << mismatches;
 }
 
 }  // namespace
