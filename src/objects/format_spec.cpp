@@ -108,11 +108,7 @@ bool format_spec_parse(Object* spec, FormatSpec* out, char default_align, const 
   return true;
 }
 
-static bool append_fill(StrBuilder& b, uint32_t fill, ssize n) {
-  for (ssize k = 0; k < n; ++k)
-    if (!b.append_char(fill)) return false;
-  return true;
-}
+static bool append_fill(StrBuilder& b, uint32_t fill, ssize n) { return b.append_repeat(fill, n); }
 
 Object* format_pad(std::string_view body, ssize len, const FormatSpec& spec) {
   ssize pad = spec.width > len ? spec.width - len : 0;
@@ -135,6 +131,9 @@ Object* format_number(const FormatSpec& spec, std::string_view sign, std::string
   bool zero_fill = spec.align == '=' && spec.fill == '0';
   ssize min_digits = 0;
   if (zero_fill && spec.width > fixed) min_digits = spec.width - fixed;
+  // The digits are built in a std::string: a width that cannot be allocated
+  // is a MemoryError here rather than std::bad_alloc.
+  if (min_digits > kSsizeMax / 8) return err_no_memory();
   if (spec.thousands) {
     // Build right-to-left; separators only ever precede a digit.
     std::string r;

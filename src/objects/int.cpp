@@ -110,9 +110,10 @@ struct MpzArg {
   ~MpzArg() { if (own) mpz_clear(tmp); }
 };
 
-// Results larger than this many bits raise MemoryError up front (2**40 bits =
-// 128 GiB): GMP has no failure path for allocation, it aborts.
-static constexpr uint64_t kMaxResultBits = uint64_t(1) << 40;
+// Results larger than this many bits raise MemoryError up front (2**36 bits =
+// 8 GiB): GMP has no failure path for allocation and aborts ("overflow in mpz
+// type") past 2**31 limbs, and its algorithms need scratch space beyond the result.
+static constexpr uint64_t kMaxResultBits = uint64_t(1) << 36;
 
 // Takes the value out of m (normalising to compact if it fits).
 static Object* from_mpz(Mpz& m) {

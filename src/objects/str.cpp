@@ -1067,6 +1067,9 @@ Object* str_intern_cstr(const char* s) {
 StrBuilder::~StrBuilder() { mem_free(buf_); }
 
 bool StrBuilder::reserve(ssize extra) {
+  // Sizes that cannot be allocated fail as MemoryError (and keep the
+  // doubling below from overflowing).
+  if (extra > kSsizeMax / 8 - len_) { err_no_memory(); return false; }
   ssize need = len_ + extra;
   if (need <= cap_) return true;
   ssize ncap = cap_ ? cap_ * 2 : 64;
@@ -1096,6 +1099,17 @@ bool StrBuilder::append_char(uint32_t cp) {
   if (len_ >= cap_ && !reserve(1)) return false;
   if (kind_ == 1) static_cast<uint8_t*>(buf_)[len_++] = uint8_t(cp);
   else static_cast<uint32_t*>(buf_)[len_++] = cp;
+  if (cp > maxchar_) maxchar_ = cp;
+  return true;
+}
+
+bool StrBuilder::append_repeat(uint32_t cp, ssize n) {
+  if (n <= 0) return true;
+  if (cp > 255 && kind_ == 1 && !widen()) return false;
+  if (!reserve(n)) return false;
+  if (kind_ == 1) std::memset(static_cast<uint8_t*>(buf_) + len_, int(cp), size_t(n));
+  else std::fill_n(static_cast<uint32_t*>(buf_) + len_, n, cp);
+  len_ += n;
   if (cp > maxchar_) maxchar_ = cp;
   return true;
 }

@@ -84,6 +84,7 @@ class StrBuilder {
   [[nodiscard]] bool append_ascii(std::string_view s);
   [[nodiscard]] bool append_utf8(std::string_view s);
   [[nodiscard]] bool append_char(uint32_t cp);
+  [[nodiscard]] bool append_repeat(uint32_t cp, ssize n);  // n copies of cp (MemoryError if too large)
   [[nodiscard]] Object* finish();  // new str; builder becomes empty
  private:
   bool reserve(ssize extra);
