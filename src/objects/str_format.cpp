@@ -24,10 +24,7 @@ struct PctArg {
 };
 }  // namespace
 
-static bool append_repeat(StrBuilder& b, uint32_t c, ssize n) {
-  for (ssize i = 0; i < n; i++) if (!b.append_char(c)) return false;
-  return true;
-}
+static bool append_repeat(StrBuilder& b, uint32_t c, ssize n) { return b.append_repeat(c, n); }
 
 // Writes sign + prefix + body padded per flags (numbers: zero padding after the sign).
 static bool emit_number(StrBuilder& b, const PctArg& a, char sign, std::string_view prefix, std::string_view body) {
@@ -208,14 +205,19 @@ Object* str_mod(Object* format, Object* args) {
       else if (c == '0') a.zero = true;
       else break;
     }
-    auto get_star = [&](ssize* out) -> bool {
+    // '*' takes the width as a C ssize_t and the precision as a C int, as CPython.
+    auto get_star = [&](ssize* out, bool is_precision) -> bool {
       Object* v = next_arg();
       if (!v) return false;
       if (!int_check(v)) { err_set_string(&exc::TypeError, "* wants int"); return false; }
       int overflow = 0;
       int64_t x = int_as_i64_overflow(v, &overflow);
-      if (overflow || x > INT32_MAX || x < -int64_t(INT32_MAX)) {
-        err_set_string(&exc::ValueError, "width too big");
+      if (is_precision && (overflow || x > INT32_MAX || x < INT32_MIN)) {
+        err_set_string(&exc::OverflowError, "Python int too large to convert to C int");
+        return false;
+      }
+      if (overflow) {
+        err_set_string(&exc::OverflowError, "Python int too large to convert to C ssize_t");
         return false;
       }
       *out = ssize(x);
@@ -223,14 +225,13 @@ Object* str_mod(Object* format, Object* args) {
     };
     auto fetch = [&]() -> Object* { return keyed ? keyed.get() : next_arg(); };
     if (i < n && str_read(kind, d, i) == '*') {
-      if (keyed) { if (!get_star(&a.width)) return nullptr; }
-      else if (!get_star(&a.width)) return nullptr;
+      if (!get_star(&a.width, false)) return nullptr;
       if (a.width < 0) { a.left = true; a.width = -a.width; }
       i++;
     } else {
       while (i < n && (c = str_read(kind, d, i)) >= '0' && c <= '9') {
         if (a.width < 0) a.width = 0;
-        if (a.width > (INT32_MAX - 9) / 10) return err_string(&exc::ValueError, "width too big");
+        if (a.width > (kSsizeMax - 9) / 10) return err_string(&exc::ValueError, "width too big");
         a.width = a.width * 10 + (c - '0');
         i++;
       }
@@ -239,7 +240,7 @@ Object* str_mod(Object* format, Object* args) {
       i++;
       a.prec = 0;
       if (i < n && str_read(kind, d, i) == '*') {
-        if (!get_star(&a.prec)) return nullptr;
+        if (!get_star(&a.prec, true)) return nullptr;
         if (a.prec < 0) a.prec = 0;
         i++;
       } else {
