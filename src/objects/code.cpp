@@ -60,14 +60,17 @@ struct LocReader {
   int start = 0, stop = 0;
   int e_line = -1, e_endline = -1, e_col = -1, e_endcol = -1;
 
+  // Reads are bounds-checked: a hostile (e.g. unmarshalled) table that ends
+  // mid-entry reads zeros instead of running past the buffer.
+  unsigned byte() { return p < end ? *p++ : 0; }
   unsigned read_varint() {
-    unsigned b = *p++;
+    unsigned b = byte();
     unsigned val = b & 63;
     int shift = 0;
-    while (b & 64) {
-      b = *p++;
+    while ((b & 64) && p < end) {
+      b = byte();
       shift += 6;
-      val |= (b & 63) << shift;
+      if (shift < 32) val |= (b & 63) << shift;
     }
     return val;
   }
@@ -75,10 +78,12 @@ struct LocReader {
     unsigned uv = read_varint();
     return (uv & 1) ? -int(uv >> 1) : int(uv >> 1);
   }
+  // Line arithmetic wraps instead of overflowing on hostile tables.
+  static int add_lines(int a, int b) { return int(unsigned(a) + unsigned(b)); }
   // Advances to the next entry; false at the end of the table.
   bool next() {
     if (p >= end) return false;
-    uint8_t first = *p++;
+    uint8_t first = uint8_t(byte());
     int code = (first >> 3) & 15;
     int len = (first & 7) + 1;
     start = addr;
@@ -89,27 +94,27 @@ struct LocReader {
         e_line = e_endline = e_col = e_endcol = -1;
         break;
       case 14: {  // long form
-        line += read_svarint();
+        line = add_lines(line, read_svarint());
         e_line = line;
-        e_endline = line + int(read_varint());
+        e_endline = add_lines(line, int(read_varint()));
         e_col = int(read_varint()) - 1;
         e_endcol = int(read_varint()) - 1;
         break;
       }
       case 13:  // no column
-        line += read_svarint();
+        line = add_lines(line, read_svarint());
         e_line = e_endline = line;
         e_col = e_endcol = -1;
         break;
       case 10: case 11: case 12: {
-        line += code - 10;
+        line = add_lines(line, code - 10);
         e_line = e_endline = line;
-        e_col = *p++;
-        e_endcol = *p++;
+        e_col = int(byte());
+        e_endcol = int(byte());
         break;
       }
       default: {
-        uint8_t second = *p++;
+        uint8_t second = uint8_t(byte());
         e_line = e_endline = line;
         e_col = code * 8 + ((second >> 4) & 7);
         e_endcol = e_col + (second & 15);
@@ -292,18 +297,22 @@ Object* code_richcompare(Object* a, Object* b, int op) {
 
 Hash code_hash(Object* self) {
   CodeObject* co = as_code(self);
-  Hash h = object_hash(co->co_name);
-  if (h == -1) return -1;
+  // Unsigned arithmetic: the mixing wraps around by design.
+  Hash name_hash = object_hash(co->co_name);
+  if (name_hash == -1) return -1;
+  uint64_t h = uint64_t(name_hash);
   Object* parts[] = {co->co_consts, co->co_names, co->co_localsplusnames};
   for (Object* p : parts) {
     Hash hp = object_hash(p);
     if (hp == -1) return -1;
-    h = h * 1000003 ^ hp;
+    h = (h * 1000003u) ^ uint64_t(hp);
   }
-  h ^= co->co_argcount ^ (co->co_posonlyargcount << 8) ^ (co->co_kwonlyargcount << 16) ^ co->co_flags;
-  h ^= Hash(var_size(co)) * 31;
-  if (h == -1) h = -2;
-  return h;
+  h ^= uint64_t(uint32_t(co->co_argcount)) ^ (uint64_t(uint32_t(co->co_posonlyargcount)) << 8) ^
+       (uint64_t(uint32_t(co->co_kwonlyargcount)) << 16) ^ uint64_t(uint32_t(co->co_flags));
+  h ^= uint64_t(var_size(co)) * 31u;
+  Hash result = Hash(h);
+  if (result == -1) result = -2;
+  return result;
 }
 
 void code_dealloc(Object* self) {
@@ -383,7 +392,9 @@ Object* code_new(const CodeConstructorArgs& a) {
     else if (k & kCoFastCell) ncells++;
     else if (k & kCoFastFree) nfree++;
   }
-  int nargs = a.argcount + a.kwonlyargcount + ((a.flags & kCoVarargs) ? 1 : 0) + ((a.flags & kCoVarkeywords) ? 1 : 0);
+  // 64-bit sum: hostile marshal data may claim huge counts.
+  int64_t nargs = int64_t(a.argcount) + a.kwonlyargcount + ((a.flags & kCoVarargs) ? 1 : 0) +
+                  ((a.flags & kCoVarkeywords) ? 1 : 0);
   if (nargs > nlocals) {
     err_set_string(&exc::ValueError, "code: co_varnames is too small");
     return nullptr;
