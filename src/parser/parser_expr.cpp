@@ -383,10 +383,16 @@ Expr* Parser::bitwise_or() {
   return r;
 }
 
+// bitwise_xor, bitwise_and, shift_expr, sum and term are left-recursive in CPython's
+// grammar, hence memoised there. In the first pass their only callers are the memoised
+// bitwise_or and each other, so we memoise them only in the second pass, where
+// invalid_arithmetic / invalid_factor re-enter sum() and factor() at the same position.
 Expr* Parser::bitwise_xor() {
   GUARD();
+  Expr* r;
+  if (call_invalid_ && memo_get(R_bitwise_xor, &r)) return r;
   int start = mark_;
-  Expr* r = bitwise_and();
+  r = bitwise_and();
   while (r) {
     int m = mark_;
     if (!expect(CIRCUMFLEX)) break;
@@ -394,14 +400,18 @@ Expr* Parser::bitwise_xor() {
     if (!b) { mark_ = m; break; }
     r = node<BinOp>(start, r, Operator::BitXor, b);
   }
-  GUARD();
+  if (error_) r = nullptr;
+  if (!r) mark_ = start;
+  if (call_invalid_) memo_set(start, R_bitwise_xor, r);
   return r;
 }
 
 Expr* Parser::bitwise_and() {
   GUARD();
+  Expr* r;
+  if (call_invalid_ && memo_get(R_bitwise_and, &r)) return r;
   int start = mark_;
-  Expr* r = shift_expr();
+  r = shift_expr();
   while (r) {
     int m = mark_;
     if (!expect(AMPER)) break;
@@ -409,18 +419,22 @@ Expr* Parser::bitwise_and() {
     if (!b) { mark_ = m; break; }
     r = node<BinOp>(start, r, Operator::BitAnd, b);
   }
-  GUARD();
+  if (error_) r = nullptr;
+  if (!r) mark_ = start;
+  if (call_invalid_) memo_set(start, R_bitwise_and, r);
   return r;
 }
 
 Expr* Parser::shift_expr() {
   GUARD();
+  Expr* r;
+  if (call_invalid_ && memo_get(R_shift, &r)) return r;
   int start = mark_;
   if (call_invalid_) {
     if (invalid_arithmetic() || error_) return nullptr;
     mark_ = start;
   }
-  Expr* r = sum();
+  r = sum();
   while (r) {
     int m = mark_;
     Operator op;
@@ -431,14 +445,18 @@ Expr* Parser::shift_expr() {
     if (!b) { mark_ = m; break; }
     r = node<BinOp>(start, r, op, b);
   }
-  GUARD();
+  if (error_) r = nullptr;
+  if (!r) mark_ = start;
+  if (call_invalid_) memo_set(start, R_shift, r);
   return r;
 }
 
 Expr* Parser::sum() {
   GUARD();
+  Expr* r;
+  if (call_invalid_ && memo_get(R_sum, &r)) return r;
   int start = mark_;
-  Expr* r = term();
+  r = term();
   while (r) {
     int m = mark_;
     Operator op;
@@ -449,18 +467,22 @@ Expr* Parser::sum() {
     if (!b) { mark_ = m; break; }
     r = node<BinOp>(start, r, op, b);
   }
-  GUARD();
+  if (error_) r = nullptr;
+  if (!r) mark_ = start;
+  if (call_invalid_) memo_set(start, R_sum, r);
   return r;
 }
 
 Expr* Parser::term() {
   GUARD();
+  Expr* r;
+  if (call_invalid_ && memo_get(R_term, &r)) return r;
   int start = mark_;
   if (call_invalid_) {
     if (invalid_factor() || error_) return nullptr;
     mark_ = start;
   }
-  Expr* r = factor();
+  r = factor();
   while (r) {
     int m = mark_;
     Operator op;
@@ -474,7 +496,9 @@ Expr* Parser::term() {
     if (!b) { mark_ = m; break; }
     r = node<BinOp>(start, r, op, b);
   }
-  GUARD();
+  if (error_) r = nullptr;
+  if (!r) mark_ = start;
+  if (call_invalid_) memo_set(start, R_term, r);
   return r;
 }
 

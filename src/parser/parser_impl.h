@@ -329,6 +329,7 @@ class Parser {
   void* invalid_expression();
   void* invalid_if_expression();
   void* invalid_named_expression();
+  void* invalid_named_expression_raw();
   void* invalid_assignment();
   Expr* invalid_ann_assign_target();
   void* invalid_raise_stmt();

@@ -350,7 +350,20 @@ void* Parser::invalid_expression() {
 
 void* Parser::invalid_if_expression() { return nullptr; }  // not in 3.14
 
+// Memoised like CPython's invalid_named_expression (memo): without it each unclosed
+// '[' re-parses the rest through list()/genexp() twice, exponential in the nesting.
 void* Parser::invalid_named_expression() {
+  FAIL_IF_ERR();
+  void* r;
+  if (memo_get(R_invalid_named_expression, &r)) return r;
+  int start = mark_;
+  r = invalid_named_expression_raw();
+  if (!r) mark_ = start;
+  memo_set(start, R_invalid_named_expression, r);
+  return r;
+}
+
+void* Parser::invalid_named_expression_raw() {
   FAIL_IF_ERR();
   int start = mark_;
   {
