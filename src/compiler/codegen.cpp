@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cstring>
 #include <string>
+#include <unordered_set>
 
 #include "compiler/codegen.h"
 #include "compiler/internal.h"
@@ -60,6 +61,8 @@ struct Unit {
   int in_inlined_comp = 0;
   std::vector<Object*> fast_hidden_now;
   std::unordered_map<Object*, int> scope_override;  // comprehension scopes while inlining
+  NameIndex names_index, varnames_index, cellvars_index, freevars_index;  // over md.names / varnames / cellvars / freevars
+  std::unordered_set<Object*> fasthidden_set;  // md.fasthidden, by identity
   std::vector<AnnAssign*> deferred_annotations;  // class/module-level simple annotations (PEP 649)
   int nested_block = 0;  // >0 inside compound statements (conditional annotations)
   int annotations_placeholder = -1;  // instruction index of ANNOTATIONS_PLACEHOLDER  // names temporarily FAST in module/class scope (inlined comprehension)
@@ -153,19 +156,15 @@ class Codegen {
   int new_label() { return u_->seq.new_label(); }
   void use_label(int l) { u_->seq.use_label(l); }
 
-  int add_const(Object* o) {
-    auto& consts = u_->md.consts;
-    for (size_t k = 0; k < consts.size(); k++)
-      if (const_equal(consts[k], o)) return int(k);
-    consts.push_back(new_ref(o));
-    return int(consts.size()) - 1;
-  }
+  int add_const(Object* o) { return u_->md.const_index.add(u_->md.consts, o); }
   static bool complex_like(Object*) { return false; }
   void load_const(Object* o, Location loc) { addop_i(LOAD_CONST, add_const(o), loc); }
   void load_const_new(Object* o, Location loc) { if (o) { load_const(o, loc); decref(o); } }
 
   int add_name_to(std::vector<Object*>& v, Object* name) {
-    for (size_t k = 0; k < v.size(); k++) if (v[k] == name) return int(k);
+    if (&v == &u_->md.names) return u_->names_index.add(v, name);
+    if (&v == &u_->md.varnames) return u_->varnames_index.add(v, name);
+    for (size_t k = 0; k < v.size(); k++) if (v[k] == name || str_eq(v[k], name)) return int(k);
     v.push_back(name);
     return int(v.size()) - 1;
   }
@@ -189,11 +188,10 @@ class Codegen {
   bool enter_scope(Object* name, int scope_type, const void* key, int lineno, Object* private_name);
   Object* exit_scope_assemble(bool add_none);
   int cell_index(Object* name) {
-    for (size_t k = 0; k < u_->md.cellvars.size(); k++)
-      if (u_->md.cellvars[k] == name || str_eq(u_->md.cellvars[k], name)) return int(k);
-    for (size_t k = 0; k < u_->md.freevars.size(); k++)
-      if (u_->md.freevars[k] == name || str_eq(u_->md.freevars[k], name)) return int(u_->md.cellvars.size() + k);
-    return -1;
+    int k = u_->cellvars_index.find(u_->md.cellvars, name);
+    if (k >= 0) return k;
+    k = u_->freevars_index.find(u_->md.freevars, name);
+    return k >= 0 ? int(u_->md.cellvars.size()) + k : -1;
   }
   Object* qualname_for(Object* name, int scope_type);
 
@@ -441,6 +439,7 @@ Object* Codegen::exit_scope_assemble(bool add_none) {
   Object* co = optimize_and_assemble(u->seq, u->md, filename_, u->nparams);
   for (Object* c : u->md.consts) decref(c);
   u->md.consts.clear();
+  u->md.const_index.reset();
   xdecref(u->md.qualname);
   u->md.qualname = nullptr;
   stack_.pop_back();
@@ -3057,8 +3056,7 @@ bool Codegen::comprehension(Expr* e, CompKind kind, Seq<Comprehension*> gens, Ex
     for (Object* n : overridden) u_->scope_override.erase(n);
     for (size_t k = 0; k < temp_fast.size(); k++) u_->fast_hidden_now.pop_back();
     for (Object* n : pushed) {
-      if (!fast_scope && std::find(u_->md.fasthidden.begin(), u_->md.fasthidden.end(), n) == u_->md.fasthidden.end())
-        u_->md.fasthidden.push_back(n);
+      if (!fast_scope && u_->fasthidden_set.insert(n).second) u_->md.fasthidden.push_back(n);
     }
     return true;
   }

@@ -6,6 +6,8 @@
 // superinstructions, cold blocks, pseudo-op lowering, stack depth, localsplus
 // layout and prefix instructions, jump normalization, LOAD_FAST_BORROW.
 #include <algorithm>
+#include <unordered_set>
+#include <cmath>
 #include <cstring>
 
 #include "compiler/assemble.h"
@@ -14,6 +16,7 @@
 #include "core/error.h"
 #include "objects/bytes.h"
 #include "objects/code.h"
+#include "objects/complex.h"
 #include "objects/exceptions.h"
 #include "objects/float.h"
 #include "objects/int.h"
@@ -330,12 +333,8 @@ void resolve_line_numbers(CFG& g, int firstlineno) {
 // --- constants ---
 struct ConstTable {
   std::vector<Object*>& consts;
-  int add(Object* o) {
-    for (size_t k = 0; k < consts.size(); k++)
-      if (const_equal(consts[k], o)) return int(k);
-    consts.push_back(new_ref(o));
-    return int(consts.size()) - 1;
-  }
+  ConstIndex& index;
+  int add(Object* o) { return index.add(consts, o); }
 };
 
 Object* get_const_value(Instr& in, std::vector<Object*>& consts) {
@@ -499,13 +498,13 @@ void fold_const_unaryop(Block& b, int pos, ConstTable& ct) {
   Object* v = get_const_value(b.instrs[size_t(idx[0])], ct.consts);
   Object* res = nullptr;
   if (in.opcode == UNARY_NEGATIVE) {
-    if (!(int_check(v) || float_check(v))) return;
+    if (!(int_check(v) || float_check(v) || complex_check(v))) return;
     res = number_negative(v);
   } else if (in.opcode == UNARY_INVERT) {
     if (!int_check(v) || bool_check(v)) return;
     res = number_invert(v);
   } else if (in.opcode == CALL_INTRINSIC_1 && in.oparg == INTRINSIC_UNARY_POSITIVE) {
-    if (!(int_check(v) || float_check(v))) return;
+    if (!(int_check(v) || float_check(v) || complex_check(v))) return;
     res = number_positive(v);
   } else if (in.opcode == UNARY_NOT) {
     if (!bool_check(v)) return;
@@ -1233,12 +1232,51 @@ void optimize_load_fast(CFG& g) {
 
 }  // namespace
 
+namespace {
+bool complex_check_exact(const Object* o) { return o->type == &ComplexType; }
+bool float_bits_equal(double x, double y) {
+  if (std::isnan(x) || std::isnan(y)) return false;  // NaN keys match only the same object
+  return std::memcmp(&x, &y, sizeof x) == 0;
+}
+uint64_t float_bits(double d) { uint64_t u; std::memcpy(&u, &d, sizeof u); return u; }
+uint64_t mix64(uint64_t x) {  // splitmix64 finaliser
+  x ^= x >> 30; x *= 0xbf58476d1ce4e5b9ULL;
+  x ^= x >> 27; x *= 0x94d049bb133111ebULL;
+  return x ^ (x >> 31);
+}
+uint64_t identity_hash(const Object* o) { return mix64(uint64_t(uintptr_t(o))); }
+
+bool frozenset_keys_equal(Object* a, Object* b) {
+  if (set_size(a) != set_size(b)) return false;
+  // Items of one set have pairwise distinct keys, so matching every item of a
+  // to a key-equal item of b (grouped by key hash) is a bijection.
+  std::vector<std::pair<size_t, Object*>> eb;
+  eb.reserve(size_t(set_size(b)));
+  ssize pos = 0;
+  Object* item;
+  while (set_next(b, &pos, &item)) eb.emplace_back(const_key_hash(item), item);
+  std::sort(eb.begin(), eb.end(), [](auto& x, auto& y) { return x.first < y.first; });
+  pos = 0;
+  while (set_next(a, &pos, &item)) {
+    size_t h = const_key_hash(item);
+    auto it = std::lower_bound(eb.begin(), eb.end(), h, [](auto& x, size_t v) { return x.first < v; });
+    bool found = false;
+    for (; it != eb.end() && it->first == h; ++it)
+      if (const_equal(item, it->second)) { found = true; break; }
+    if (!found) return false;
+  }
+  return true;
+}
+}  // namespace
+
 bool const_equal(Object* a, Object* b) {
   if (a == b) return true;
   if (a->type != b->type) return false;
-  if (float_check_exact(a)) {
-    double x = float_value(a), y = float_value(b);
-    return std::memcmp(&x, &y, sizeof x) == 0;
+  if (float_check_exact(a)) return float_bits_equal(float_value(a), float_value(b));
+  if (complex_check_exact(a)) {
+    auto* x = static_cast<ComplexObject*>(a);
+    auto* y = static_cast<ComplexObject*>(b);
+    return float_bits_equal(x->real, y->real) && float_bits_equal(x->imag, y->imag);
   }
   if (tuple_check_exact(a)) {
     if (tuple_size(a) != tuple_size(b)) return false;
@@ -1246,13 +1284,80 @@ bool const_equal(Object* a, Object* b) {
       if (!const_equal(tuple_get(a, i), tuple_get(b, i))) return false;
     return true;
   }
-  if (int_check_exact(a) || str_check_exact(a) || bytes_check(a) || code_check(a) || slice_check(a) ||
-      bool_check(a)) {
+  if (slice_check(a)) {
+    auto* x = static_cast<SliceObject*>(a);
+    auto* y = static_cast<SliceObject*>(b);
+    return const_equal(x->start, y->start) && const_equal(x->stop, y->stop) && const_equal(x->step, y->step);
+  }
+  if (a->type == &FrozenSetType) return frozenset_keys_equal(a, b);
+  if (int_check_exact(a) || str_check_exact(a) || bytes_check(a) || code_check(a)) {
     int r = object_richcompare_bool(a, b, kEQ);
     if (r < 0) { err_clear(); return false; }
     return r == 1;
   }
-  return false;
+  return false;  // None, Ellipsis, bools and anything else: identity
+}
+
+size_t const_key_hash(Object* o) {
+  uint64_t tag = uint64_t(uintptr_t(o->type));
+  if (int_check_exact(o) || str_check_exact(o) || bytes_check(o) || code_check(o)) {
+    Hash h = object_hash(o);
+    if (h == -1) { err_clear(); h = 0; }
+    return size_t(mix64(uint64_t(h) ^ tag));
+  }
+  if (float_check_exact(o)) {
+    double d = float_value(o);
+    return size_t(std::isnan(d) ? identity_hash(o) : mix64(float_bits(d) ^ tag));
+  }
+  if (complex_check_exact(o)) {
+    auto* c = static_cast<ComplexObject*>(o);
+    if (std::isnan(c->real) || std::isnan(c->imag)) return size_t(identity_hash(o));
+    return size_t(mix64(mix64(float_bits(c->real) ^ tag) + float_bits(c->imag)));
+  }
+  if (tuple_check_exact(o)) {
+    uint64_t h = mix64(tag + uint64_t(tuple_size(o)));
+    for (ssize i = 0; i < tuple_size(o); i++) h = mix64(h + const_key_hash(tuple_get(o, i)));
+    return size_t(h);
+  }
+  if (slice_check(o)) {
+    auto* s = static_cast<SliceObject*>(o);
+    uint64_t h = mix64(tag);
+    h = mix64(h + const_key_hash(s->start));
+    h = mix64(h + const_key_hash(s->stop));
+    return size_t(mix64(h + const_key_hash(s->step)));
+  }
+  if (o->type == &FrozenSetType) {
+    uint64_t h = 0;  // order-independent
+    ssize pos = 0;
+    Object* item;
+    while (set_next(o, &pos, &item)) h += mix64(const_key_hash(item));
+    return size_t(mix64(h ^ tag ^ uint64_t(set_size(o))));
+  }
+  return size_t(identity_hash(o));
+}
+
+int ConstIndex::add(std::vector<Object*>& consts, Object* o) {
+  if (indexed > consts.size()) reset();
+  for (; indexed < consts.size(); indexed++) map.emplace(consts[indexed], int(indexed));  // first index wins
+  auto it = map.find(o);
+  if (it != map.end()) return it->second;
+  consts.push_back(new_ref(o));
+  int idx = int(consts.size()) - 1;
+  map.emplace(o, idx);
+  indexed = consts.size();
+  return idx;
+}
+
+size_t NameKeyHash::operator()(Object* o) const {
+  Hash h = object_hash(o);  // str: cached, never fails
+  if (h == -1) { err_clear(); h = 0; }
+  return size_t(h);
+}
+bool NameKeyEq::operator()(Object* a, Object* b) const { return a == b || str_eq(a, b); }
+
+void NameIndex::sync(const std::vector<Object*>& v) {
+  if (indexed > v.size()) reset();
+  for (; indexed < v.size(); indexed++) map.emplace(v[indexed], int(indexed));
 }
 
 Object* optimize_and_assemble(InstrSequence& seq, UnitMetadata& md, Object* filename, int nparams) {
@@ -1260,8 +1365,9 @@ Object* optimize_and_assemble(InstrSequence& seq, UnitMetadata& md, Object* file
   build_cfg(seq, g);
   mark_except_handlers(g);
   label_exception_targets(g);
-  ConstTable ct{md.consts};
+  ConstTable ct{md.consts, md.const_index};
   optimize_cfg(g, ct, md.firstlineno);
+  md.const_index.reset();  // indices change below
   remove_unused_consts(g, md.consts);
   int nlocals = int(md.varnames.size());
   add_checks_for_loads_of_uninitialized(g, nlocals, nparams);
@@ -1293,15 +1399,17 @@ Object* optimize_and_assemble(InstrSequence& seq, UnitMetadata& md, Object* file
     if (md.flags & kCoVarargs) { if (k < lkinds.size()) lkinds[k] |= kCoFastArgVar | kCoFastArgPos; k++; }
     if (md.flags & kCoVarkeywords) { if (k < lkinds.size()) lkinds[k] |= kCoFastArgVar | kCoFastArgKw; k++; }
   }
-  for (Object* h : md.fasthidden)
+  if (!md.fasthidden.empty()) {
+    std::unordered_set<Object*> hidden(md.fasthidden.begin(), md.fasthidden.end());  // compared by identity
     for (size_t k = 0; k < lnames.size(); k++)
-      if (lnames[k] == h) lkinds[k] |= kCoFastHidden;
+      if (hidden.count(lnames[k])) lkinds[k] |= kCoFastHidden;
+  }
+  NameIndex varnames_index;
   for (int c = 0; c < ncellvars; c++) {
     Object* name = md.cellvars[size_t(c)];
-    bool found = false;
-    for (size_t k = 0; k < md.varnames.size(); k++) {
-      if (md.varnames[k] == name || str_eq(md.varnames[k], name)) { lkinds[k] |= kCoFastCell; cellfixed[size_t(c)] = int(k); found = true; break; }
-    }
+    int k = varnames_index.find(md.varnames, name);
+    bool found = k >= 0;
+    if (found) { lkinds[size_t(k)] |= kCoFastCell; cellfixed[size_t(c)] = k; }
     if (!found) {
       cellfixed[size_t(c)] = int(lnames.size());
       lnames.push_back(name);

@@ -60,11 +60,56 @@ struct InstrSequence {
   }
 };
 
+// Equality of constants as CPython's _PyCode_ConstantKey: same type, floats
+// and complex bitwise (so 0.0 and -0.0 differ) except NaNs (equal only to
+// themselves), tuples / slices element-wise, frozensets as sets of keys.
+bool const_equal(Object* a, Object* b);
+// Hash consistent with const_equal.
+size_t const_key_hash(Object* o);
+
+// co_consts plus an O(1) index keyed by the constant key (CPython's u_consts
+// dict): `add` returns the index of an equal-keyed constant, or appends.
+struct ConstKeyHash { size_t operator()(Object* o) const { return const_key_hash(o); } };
+struct ConstKeyEq { bool operator()(Object* a, Object* b) const { return const_equal(a, b); } };
+// The index catches up with entries pushed to the vector directly; reset() it
+// when the vector is reordered or shrunk.
+struct ConstIndex {
+  std::unordered_map<Object*, int, ConstKeyHash, ConstKeyEq> map;  // keys borrowed from the consts vector
+  size_t indexed = 0;  // consts[0, indexed) are in map
+  int add(std::vector<Object*>& consts, Object* o);
+  void reset() { map.clear(); indexed = 0; }
+};
+
+// Index of a names / varnames / cellvars vector (CPython keeps these in dicts
+// keyed by str): O(1) lookup by string value, first occurrence wins.
+struct NameKeyHash { size_t operator()(Object* o) const; };
+struct NameKeyEq { bool operator()(Object* a, Object* b) const; };
+struct NameIndex {
+  std::unordered_map<Object*, int, NameKeyHash, NameKeyEq> map;  // keys borrowed from the vector
+  size_t indexed = 0;
+  void sync(const std::vector<Object*>& v);
+  int find(const std::vector<Object*>& v, Object* name) {  // -1 if absent
+    sync(v);
+    auto it = map.find(name);
+    return it == map.end() ? -1 : it->second;
+  }
+  int add(std::vector<Object*>& v, Object* name) {  // index of name, appended if absent
+    int k = find(v, name);
+    if (k >= 0) return k;
+    v.push_back(name);
+    map.emplace(name, int(v.size()) - 1);
+    indexed = v.size();
+    return int(v.size()) - 1;
+  }
+  void reset() { map.clear(); indexed = 0; }
+};
+
 // Data about the code unit needed by the back end.
 struct UnitMetadata {
   Object* name = nullptr;       // borrowed (arena / symtable keep them alive)
   Object* qualname = nullptr;   // owned reference
   std::vector<Object*> consts;  // owned references, in index order
+  ConstIndex const_index;       // over `consts`; add constants through it
   std::vector<Object*> names;   // borrowed interned str
   std::vector<Object*> varnames, cellvars, freevars;  // borrowed
   std::vector<Object*> fasthidden;  // names of inlined-comprehension locals (hidden)
@@ -73,10 +118,6 @@ struct UnitMetadata {
   int flags = 0;
   int scope_type = 0;
 };
-
-// Equality of constants as CPython's _PyCode_ConstantKey: same type, floats
-// bitwise (so 0.0 and -0.0 differ), tuples element-wise.
-bool const_equal(Object* a, Object* b);
 
 // Optimizes the sequence and assembles a code object (new reference).
 [[nodiscard]] Object* optimize_and_assemble(InstrSequence& seq, UnitMetadata& md, Object* filename,
