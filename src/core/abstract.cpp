@@ -3,6 +3,7 @@
 // sequences/mappings/iteration, text conversion. Numbers are in number.cpp.
 #include <cstring>
 #include "core/abstract.h"
+#include "objects/genericalias.h"  // genericalias area: type[...]
 #include "core/alloc.h"
 #include "core/error.h"
 #include "core/state.h"
@@ -691,9 +692,8 @@ Object* object_getitem(Object* obj, Object* key) {
     return err_format(&exc::TypeError, "sequence index must be integer, not '%.200s'", type_of(key)->tp_name);
   }
   if (type_check(obj)) {
-    if (obj == reinterpret_cast<Object*>(&TypeType)) {
-      // type[...] is a GenericAlias; handled via __class_getitem__ in type's dict if present
-    }
+    // type[...] is a GenericAlias (CPython special-cases it in PyObject_GetItem).
+    if (obj == reinterpret_cast<Object*>(&TypeType)) return generic_alias_new(obj, key);
     Object* meth;
     int r = object_lookup_attr(obj, g_names.__class_getitem__, &meth);
     if (r < 0) return nullptr;

@@ -3,6 +3,7 @@
 // (i = i*5 + perturb + 1; perturb >>= 5), entries kept in insertion order,
 // deletions leave DKIX_DUMMY slots, USABLE_FRACTION 2/3, growth used*3.
 // Exact-str keys take a fast path (identity, cached hash, str_eq).
+#include "objects/genericalias.h"  // genericalias area: __class_getitem__
 #include "objects/dict.h"
 #include <cstring>
 #include "core/alloc.h"
@@ -1016,6 +1017,7 @@ const MethodDef dict_methods[] = {
     {"clear", M(m_clear), kMethNoArgs, "clear($self, /)\n--\n\nRemove all items from the dict."},
     {"copy", M(m_copy), kMethNoArgs, "copy($self, /)\n--\n\nReturn a shallow copy of the dict."},
     {"__reversed__", M(m_reversed), kMethNoArgs, "__reversed__($self, /)\n--\n\nReturn a reverse iterator over the dict keys."},
+    {"__class_getitem__", reinterpret_cast<void*>(&generic_alias_class_getitem), kMethO | kMethClass, "__class_getitem__($cls, item, /)\n--\n\nSee PEP 585"},  // genericalias area
     {nullptr, nullptr, 0, nullptr}};
 #undef M
 

@@ -3,6 +3,7 @@
 // tuple reused when the caller dropped it.
 #include <vector>
 #include "core/alloc.h"
+#include "objects/genericalias.h"  // genericalias area: __class_getitem__
 #include "objects/builtin_iters.h"
 #include "objects/container_util.h"
 #include "objects/dict.h"
@@ -165,6 +166,7 @@ Object* self_iter(Object* self) { return new_ref(self); }
 
 const MethodDef enum_methods[] = {
     {"__reduce__", reinterpret_cast<void*>(&enum_reduce), kMethNoArgs, "Return state information for pickling."},
+    {"__class_getitem__", reinterpret_cast<void*>(&generic_alias_class_getitem), kMethO | kMethClass, "__class_getitem__($cls, item, /)\n--\n\nSee PEP 585"},  // genericalias area
     {nullptr, nullptr, 0, nullptr}};
 
 }  // namespace

@@ -1,6 +1,7 @@
 // list, list_iterator and list_reverseiterator (CPython's listobject.c
 // behaviour): over-allocation pattern of list_resize, slice assignment,
 // messages. The sort lives in listsort.cpp.
+#include "objects/genericalias.h"  // genericalias area: __class_getitem__
 #include "objects/list.h"
 #include <cstring>
 #include "core/alloc.h"
@@ -862,6 +863,7 @@ const MethodDef list_methods[] = {
     {"count", M(m_count), kMethO, "count($self, value, /)\n--\n\nReturn number of occurrences of value."},
     {"reverse", M(m_reverse), kMethNoArgs, "reverse($self, /)\n--\n\nReverse *IN PLACE*."},
     {"sort", M(m_sort), kMethFastcall | kMethKeywords, "sort($self, /, *, key=None, reverse=False)\n--\n\nSort the list in ascending order and return None.\n\nThe sort is in-place (i.e. the list itself is modified) and stable (i.e. the\norder of two equal elements is maintained).\n\nIf a key function is given, apply it once to each list item and sort them,\nascending or descending, according to their function values.\n\nThe reverse flag can be set to sort in descending order."},
+    {"__class_getitem__", reinterpret_cast<void*>(&generic_alias_class_getitem), kMethO | kMethClass, "__class_getitem__($cls, item, /)\n--\n\nSee PEP 585"},  // genericalias area
     {nullptr, nullptr, 0, nullptr}};
 #undef M
 

@@ -2,6 +2,7 @@
 // addressing with LINEAR_PROBES 9 linear probes then perturbation, dummy
 // entries on deletion, resize at fill*5 >= mask*3 to used*4 (used*2 above
 // 50000), so iteration order equals CPython's. frozenset hash as CPython.
+#include "objects/genericalias.h"  // genericalias area: __class_getitem__
 #include "objects/set.h"
 #include <cstring>
 #include "core/alloc.h"
@@ -1168,6 +1169,7 @@ const MethodDef set_methods[] = {
     {"symmetric_difference_update", M(m_symmetric_difference_update), kMethO, "symmetric_difference_update($self, other, /)\n--\n\nUpdate the set, keeping only elements found in either set, but not in both."},
     {"union", M(m_union), kMethFastcall, "union($self, /, *others)\n--\n\nReturn a new set with elements from the set and all others."},
     {"update", M(m_update), kMethFastcall, "update($self, /, *others)\n--\n\nUpdate the set, adding elements from all others."},
+    {"__class_getitem__", reinterpret_cast<void*>(&generic_alias_class_getitem), kMethO | kMethClass, "__class_getitem__($cls, item, /)\n--\n\nSee PEP 585"},  // genericalias area
     {nullptr, nullptr, 0, nullptr}};
 
 const MethodDef frozenset_methods[] = {
@@ -1182,6 +1184,7 @@ const MethodDef frozenset_methods[] = {
     {"__sizeof__", M(m_sizeof), kMethNoArgs, "__sizeof__($self, /)\n--\n\nS.__sizeof__() -> size of S in memory, in bytes."},
     {"symmetric_difference", M(m_symmetric_difference), kMethO, "symmetric_difference($self, other, /)\n--\n\nReturn a new set with elements in either the set or other but not both."},
     {"union", M(m_union), kMethFastcall, "union($self, /, *others)\n--\n\nReturn a new set with elements from the set and all others."},
+    {"__class_getitem__", reinterpret_cast<void*>(&generic_alias_class_getitem), kMethO | kMethClass, "__class_getitem__($cls, item, /)\n--\n\nSee PEP 585"},  // genericalias area
     {nullptr, nullptr, 0, nullptr}};
 #undef M
 

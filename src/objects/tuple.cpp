@@ -1,5 +1,6 @@
 // tuple and tuple_iterator: items stored inline; () is an immortal singleton;
 // the hash is CPython's xxHash-based tuplehash, cached in hash_cache (3.14).
+#include "objects/genericalias.h"  // genericalias area: __class_getitem__
 #include "objects/tuple.h"
 #include <cstring>
 #include "core/alloc.h"
@@ -335,6 +336,7 @@ const MethodDef tuple_methods[] = {
      "index($self, value, start=0, stop=sys.maxsize, /)\n--\n\nReturn first index of value.\n\nRaises ValueError if the value is not present."},
     {"count", reinterpret_cast<void*>(&tuple_count), kMethO,
      "count($self, value, /)\n--\n\nReturn number of occurrences of value."},
+    {"__class_getitem__", reinterpret_cast<void*>(&generic_alias_class_getitem), kMethO | kMethClass, "__class_getitem__($cls, item, /)\n--\n\nSee PEP 585"},  // genericalias area
     {nullptr, nullptr, 0, nullptr}};
 
 SequenceMethods tuple_as_sequence = {

@@ -24,3 +24,5 @@
 #include "vm/frame.h"           // needed by vm (FrameType, init_traceback_types)
 #include "objects/namespace.h"
 #include "objects/typevar.h"  // compiler area: PEP 695 objects
+#include "objects/genericalias.h"  // genericalias area: types.GenericAlias
+#include "objects/union.h"  // genericalias area: typing.Union (int | str)
