@@ -5,6 +5,8 @@ CMAKE_FLAGS ?=
 GOLDEN_ARGS ?=
 BENCH_ARGS ?=
 DEPS_STAMP := deps/cpython/VERSION
+# ccache keys on paths relative to the checkout, so clones share cached objects.
+export CCACHE_BASEDIR ?= $(CURDIR)
 
 .PHONY: all build deps test unit golden golden-selftest record bench run asan asan-test debug clean
 .PHONY: fuzz fuzz-build fuzz-parser fuzz-compile fuzz-numbers fuzz-format fuzz-marshal
@@ -64,7 +66,7 @@ asan-test: asan
 	status=0; \
 	tools/asan-env build-asan/pyxx_unit --gtest_brief=1; s=$$?; [ $$s -eq 0 ] || status=1; \
 	if [ $$s -eq 86 ] || [ $$s -eq 87 ]; then echo "asan-test: sanitizer report in pyxx_unit (status $$s)" >&2; fi; \
-	tools/run-golden --pyxx tools/pyxx-asan $(GOLDEN_ARGS) || status=1; \
+	tools/run-golden --pyxx tools/pyxx-asan --timeout 180 $(GOLDEN_ARGS) || status=1; \
 	tools/sanitizer-reports || status=1; \
 	exit $$status
 
