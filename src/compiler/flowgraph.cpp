@@ -516,12 +516,6 @@ void fold_const_unaryop(Block& b, int pos, ConstTable& ct) {
   decref(res);
 }
 
-int next_nonnop(Block& b, int pos) {
-  for (int k = pos + 1; k < int(b.instrs.size()); k++)
-    if (b.instrs[size_t(k)].opcode != NOP) return k;
-  return -1;
-}
-
 void optimize_load_const(CFG& g, ConstTable& ct) {
   for (int bi = g.entry; bi >= 0; bi = g.b(bi).next) {
     Block& b = g.b(bi);

@@ -22,7 +22,8 @@ static void init_c_stack_limits(ThreadState* ts) {
   }
   if (!addr || size == 0) {
     char here;
-    addr = &here - (size_t(8) << 20) + 4096;  // assume 8 MiB below the current point
+    // Assume 8 MiB below the current point.
+    addr = reinterpret_cast<void*>(reinterpret_cast<uintptr_t>(&here) - (uintptr_t(8) << 20) + 4096);
     size = size_t(8) << 20;
   }
   char* base = static_cast<char*>(addr);

@@ -50,11 +50,6 @@ static int descr_traverse(Object* self, VisitProc visit, void* arg) {
   return 0;
 }
 
-static const char* descr_name_utf8(Object* self) {
-  Object* n = static_cast<DescrObject*>(self)->d_name;
-  return n ? str_as_utf8(n) : "?";
-}
-
 // Returns 0 and sets *res when obj is null/unsuitable, 1 to proceed.
 static int descr_check(DescrObject* descr, Object* obj) {
   if (!type_is_subtype(type_of(obj), descr->d_type)) {

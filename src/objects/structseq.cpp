@@ -120,7 +120,7 @@ int structseq_init_type(StructSeqType* t, const StructSeqDesc* desc) {
   ty.tp_base = &TupleType;
   ty.tp_new = desc->disallow_instantiation ? nullptr : structseq_new_from_python;
   ty.tp_flags = kTpflagsDefault | kTpflagsHaveGC | kTpflagsTupleSubclass | kTpflagsImmutableType |
-                (desc->disallow_instantiation ? kTpflagsDisallowInstantiation : 0);
+                (desc->disallow_instantiation ? (unsigned long)kTpflagsDisallowInstantiation : 0UL);
   if (type_ready(&ty) < 0) return -1;
   Object* dict = ty.tp_dict;
   Ref<> nf = steal(int_from_i64(n));

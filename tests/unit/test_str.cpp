@@ -36,12 +36,6 @@ std::string call_str(Object* self, const char* meth, std::initializer_list<Objec
   return u8(rr.get());
 }
 
-std::string repr_of(Object* o) {
-  Ref<> r = steal(object_repr(o));
-  if (!r) { err_clear(); return "<error>"; }
-  return u8(r.get());
-}
-
 struct HashCase { uint64_t seed; Hash values[8]; };
 const HashCase kHashCases[] = {
 {0, {-4594863902769663758, -4594863902769663758, 0, 6047309291227476195, -1931837085843612680, -3536540696076613844, -8602798515680944651, -2643860352045292050}},
