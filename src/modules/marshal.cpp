@@ -469,28 +469,10 @@ void Writer::w_set(Object* v, uint8_t flag) {
   release();
 }
 
-// co_code as CPython's _PyCode_GetCode: de-specialized, inline caches zeroed.
-Object* code_despecialized_bytes(Object* code) {
-  CodeObject* co = static_cast<CodeObject*>(code);
-  ssize n = var_size(co);
-  Object* b = bytes_from(nullptr, n * 2);
-  if (!b) return nullptr;
-  uint8_t* out = reinterpret_cast<uint8_t*>(bytes_data(b));
-  for (ssize i = 0; i < n;) {
-    int op = kOpcodeDeopt[co->co_code_adaptive[i].opcode];
-    out[2 * i] = uint8_t(op);
-    out[2 * i + 1] = co->co_code_adaptive[i].oparg;
-    int caches = kOpcodeCaches[op];
-    i++;
-    for (int c = 0; c < caches && i < n; c++, i++) out[2 * i] = out[2 * i + 1] = 0;
-  }
-  return b;
-}
-
 void Writer::w_code(Object* v, uint8_t flag) {
   if (!allow_code_) { error = WFERR_CODE_NOT_ALLOWED; return; }
   CodeObject* co = static_cast<CodeObject*>(v);
-  Ref<> code = steal(code_despecialized_bytes(v));
+  Ref<> code = steal(code_get_co_code(v));
   if (!code) { err_clear(); error = WFERR_NOMEMORY; return; }
   w_byte(TYPE_CODE | flag);
   w_long(co->co_argcount);

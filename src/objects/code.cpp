@@ -134,22 +134,7 @@ LocReader make_reader(Object* code) {
   return r;
 }
 
-// de-specialized instruction bytes with caches zeroed.
-Object* code_bytes(CodeObject* co) {
-  ssize n = var_size(co);
-  Object* b = bytes_from(nullptr, n * 2);
-  if (!b) return nullptr;
-  uint8_t* out = reinterpret_cast<uint8_t*>(bytes_data(b));
-  for (ssize i = 0; i < n;) {
-    int op = kOpcodeDeopt[co->co_code_adaptive[i].opcode];
-    out[2 * i] = uint8_t(op);
-    out[2 * i + 1] = co->co_code_adaptive[i].oparg;
-    int caches = kOpcodeCaches[op];
-    i++;
-    for (int c = 0; c < caches && i < n; c++, i++) out[2 * i] = out[2 * i + 1] = 0;
-  }
-  return b;
-}
+Object* code_bytes(CodeObject* co) { return code_get_co_code(co); }
 
 Object* names_of_kind(CodeObject* co, uint8_t kind) {
   const uint8_t* kinds = reinterpret_cast<const uint8_t*>(bytes_data(co->co_localspluskinds));
@@ -362,6 +347,23 @@ const MethodDef code_methods[] = {
 };
 
 }  // namespace
+
+Object* code_get_co_code(Object* code) {
+  CodeObject* co = static_cast<CodeObject*>(code);
+  ssize n = var_size(co);
+  Object* b = bytes_from(nullptr, n * 2);
+  if (!b) return nullptr;
+  uint8_t* out = reinterpret_cast<uint8_t*>(bytes_data(b));
+  for (ssize i = 0; i < n;) {
+    int op = kOpcodeDeopt[co->co_code_adaptive[i].opcode];
+    out[2 * i] = uint8_t(op);
+    out[2 * i + 1] = co->co_code_adaptive[i].oparg;
+    int caches = kOpcodeCaches[op];
+    i++;
+    for (int c = 0; c < caches && i < n; c++, i++) out[2 * i] = out[2 * i + 1] = 0;
+  }
+  return b;
+}
 
 Object* code_new(const CodeConstructorArgs& a) {
   // Validation as CPython's _PyCode_Validate.

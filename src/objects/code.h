@@ -61,7 +61,9 @@ struct CodeConstructorArgs {
   int argcount, posonlyargcount, kwonlyargcount, stacksize;
   Object* exceptiontable;  // bytes
 };
-[[nodiscard]] Object* code_new(const CodeConstructorArgs& a);  // validates as CPython's code constructor
+[[nodiscard]] Object* code_new(const CodeConstructorArgs& a);
+// co_code as CPython's _PyCode_GetCode: de-specialized bytes, inline caches zeroed.
+[[nodiscard]] Object* code_get_co_code(Object* code);  // validates as CPython's code constructor
 // Line number for the instruction at code-unit index `index`, -1 if none.
 int code_addr_to_line(Object* code, int index);
 // PEP 657 positions for a code-unit index (any may be -1).

@@ -765,19 +765,7 @@ int listiter_traverse(Object* op, VisitProc visit, void* arg) {
   return s ? visit(s, arg) : 0;
 }
 
-Object* listiter_next(Object* op) {
-  auto* it = static_cast<ListIterObject*>(op);
-  Object* seq = it->seq;
-  if (!seq) return nullptr;
-  ssize i = it->index;
-  if (i < list_size(seq)) {
-    it->index = i + 1;
-    return new_ref(list_get(seq, i));
-  }
-  it->seq = nullptr;
-  decref(seq);
-  return nullptr;
-}
+Object* listiter_next(Object* op) { return list_iter_next_inline(op); }
 
 Object* listreviter_next(Object* op) {
   auto* it = static_cast<ListIterObject*>(op);

@@ -367,15 +367,7 @@ int tupleiter_traverse(Object* op, VisitProc visit, void* arg) {
   return s ? visit(s, arg) : 0;
 }
 
-Object* tupleiter_next(Object* op) {
-  auto* it = static_cast<TupleIterObject*>(op);
-  Object* seq = it->seq;
-  if (!seq) return nullptr;
-  if (it->index < tuple_size(seq)) return new_ref(tuple_get(seq, it->index++));
-  it->seq = nullptr;
-  decref(seq);
-  return nullptr;
-}
+Object* tupleiter_next(Object* op) { return tuple_iter_next_inline(op); }
 
 Object* tupleiter_len(Object* op, Object*) {
   auto* it = static_cast<TupleIterObject*>(op);
