@@ -434,7 +434,11 @@ Object* Codegen::exit_scope_assemble(bool add_none) {
   }
   if (ste->type == BlockType::Module && false) flags |= 0;
   u->md.flags |= flags;
-  for (Object* h : ste->hidden) u->md.fasthidden.push_back(h);
+  // CO_FAST_HIDDEN marks inlined-comprehension locals only outside functions
+  // (module and class bodies), as CPython's u_fasthidden
+  if (ste->type != BlockType::Function && ste->type != BlockType::Annotation && ste->type != BlockType::TypeAlias &&
+      ste->type != BlockType::TypeVariable && ste->type != BlockType::TypeParameters)
+    for (Object* h : ste->hidden) u->md.fasthidden.push_back(h);
   // locals referenced by codegen but not params are appended in first-use order already
   Object* co = optimize_and_assemble(u->seq, u->md, filename_, u->nparams);
   for (Object* c : u->md.consts) decref(c);
@@ -3016,8 +3020,19 @@ bool Codegen::comprehension(Expr* e, CompKind kind, Seq<Comprehension*> gens, Ex
       }
     }
     for (Object* n : temp_fast) u_->fast_hidden_now.push_back(n);
+    bool in_class_block = u_->ste->type == BlockType::Class && !u_->in_inlined_comp;
     u_->in_inlined_comp++;
     std::vector<Object*> overridden;
+    if (in_class_block) {
+      // directly in a class body every name takes the comprehension's own scope
+      // while it runs (class-level names are not visible inside, as CPython)
+      for (Object* n : ste->order) {
+        if (ste->get_flags(n) & kDefParam) continue;
+        if (u_->scope_override.count(n)) continue;
+        u_->scope_override[n] = ste->get_scope(n);
+        overridden.push_back(n);
+      }
+    }
     for (Object* n : pushed) {
       int inner = ste->get_scope(n), outer = u_->ste->get_scope(n);
       if (inner != outer && !(inner == kCell && outer == kFree) && !u_->scope_override.count(n)) {

@@ -1388,7 +1388,9 @@ Object* optimize_and_assemble(InstrSequence& seq, UnitMetadata& md, Object* file
   {
     int pos = md.argcount, kw = md.kwonlyargcount;
     size_t k = 0;
-    for (int a = 0; a < pos; a++, k++) if (k < lkinds.size()) lkinds[k] |= kCoFastArgPos;
+    // positional-only parameters are ARG_POS, the others ARG_POS | ARG_KW (as CPython)
+    for (int a = 0; a < pos; a++, k++)
+      if (k < lkinds.size()) lkinds[k] |= a < md.posonlyargcount ? kCoFastArgPos : kCoFastArgPos | kCoFastArgKw;
     for (int a = 0; a < kw; a++, k++) if (k < lkinds.size()) lkinds[k] |= kCoFastArgKw;
     if (md.flags & kCoVarargs) { if (k < lkinds.size()) lkinds[k] |= kCoFastArgVar | kCoFastArgPos; k++; }
     if (md.flags & kCoVarkeywords) { if (k < lkinds.size()) lkinds[k] |= kCoFastArgVar | kCoFastArgKw; k++; }
