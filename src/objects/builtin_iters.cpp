@@ -121,16 +121,20 @@ Object* zip_make(Type* type, Object* const* args, ssize nargs, Object* const* na
   return lz;
 }
 
-Object* zip_tp_new(Type* type, Object* args, Object* kwds) {
+// tp_new and vectorcall of the iterator types whose maker takes keyword
+// arguments (zip's and map's strict=): both forms funnel into Make.
+using KwMaker = Object* (*)(Type*, Object* const*, ssize, Object* const*, Object* const*, ssize);
+template <KwMaker Make>
+Object* kw_tp_new(Type* type, Object* args, Object* kwds) {
   std::vector<Object*> names, values;
   split_kwds(kwds, names, values);
-  return zip_make(type, tuple_items(args), tuple_size(args), names.data(), values.data(), ssize(names.size()));
+  return Make(type, tuple_items(args), tuple_size(args), names.data(), values.data(), ssize(names.size()));
 }
-
-Object* zip_vectorcall(Object* type, Object* const* args, size_t nargsf, Object* kwnames) {
+template <KwMaker Make>
+Object* kw_vectorcall(Object* type, Object* const* args, size_t nargsf, Object* kwnames) {
   ssize nargs = vectorcall_nargs(nargsf);
   ssize nkw = kwnames ? tuple_size(kwnames) : 0;
-  return zip_make(static_cast<Type*>(type), args, nargs, nkw ? tuple_items(kwnames) : nullptr, args + nargs, nkw);
+  return Make(static_cast<Type*>(type), args, nargs, nkw ? tuple_items(kwnames) : nullptr, args + nargs, nkw);
 }
 
 void zip_dealloc(Object* op) {
@@ -220,18 +224,6 @@ Object* map_make(Type* type, Object* const* args, ssize nargs, Object* const* na
   lz->strict = strict;
   track_if_exact(lz, &MapType);
   return lz;
-}
-
-Object* map_tp_new(Type* type, Object* args, Object* kwds) {
-  std::vector<Object*> names, values;
-  split_kwds(kwds, names, values);
-  return map_make(type, tuple_items(args), tuple_size(args), names.data(), values.data(), ssize(names.size()));
-}
-
-Object* map_vectorcall(Object* type, Object* const* args, size_t nargsf, Object* kwnames) {
-  ssize nargs = vectorcall_nargs(nargsf);
-  ssize nkw = kwnames ? tuple_size(kwnames) : 0;
-  return map_make(static_cast<Type*>(type), args, nargs, nkw ? tuple_items(kwnames) : nullptr, args + nargs, nkw);
 }
 
 void map_dealloc(Object* op) {
@@ -525,14 +517,14 @@ void init_common(Type& t, const char* name, ssize size, DestructorFunc dealloc, 
 }  // namespace
 
 void init_builtin_iter_types() {
-  init_common(ZipType, "zip", sizeof(ZipObject), zip_dealloc, zip_traverse, zip_next, zip_methods, zip_tp_new, zip_vectorcall,
+  init_common(ZipType, "zip", sizeof(ZipObject), zip_dealloc, zip_traverse, zip_next, zip_methods, kw_tp_new<zip_make>, kw_vectorcall<zip_make>,
               "zip(*iterables, strict=False)\n--\n\nThe zip object yields n-length tuples, where n is the number of iterables\n"
               "passed as positional arguments to zip().  The i-th element in every tuple\n"
               "comes from the i-th iterable argument to zip().  This continues until the\n"
               "shortest argument is exhausted.\n\n"
               "If strict is true and one of the arguments is exhausted before the others,\n"
               "raise a ValueError.\n\n   >>> list(zip('abcdefg', range(3), range(4)))\n   [('a', 0, 0), ('b', 1, 1), ('c', 2, 2)]");
-  init_common(MapType, "map", sizeof(MapObject), map_dealloc, map_traverse, map_next, map_methods, map_tp_new, map_vectorcall,
+  init_common(MapType, "map", sizeof(MapObject), map_dealloc, map_traverse, map_next, map_methods, kw_tp_new<map_make>, kw_vectorcall<map_make>,
               "map(function, iterable, /, *iterables, strict=False)\n--\n\n"
               "Make an iterator that computes the function using arguments from\n"
               "each of the iterables.  Stops when the shortest iterable is exhausted.\n\n"

@@ -94,6 +94,15 @@ Object* container_builtin(const char* name) {
   return new_ref(f);
 }
 
+Object* container_iter_reduce_seq(Object* seq) {
+  Object* fn = container_builtin("iter");
+  Object* args = fn ? tuple_pack({seq}) : nullptr;
+  Object* r = args ? tuple_pack({fn, args}) : nullptr;
+  xdecref(args);
+  xdecref(fn);
+  return r;
+}
+
 Object* container_iter_reduce(const char* builtin, Object* seq, ssize index) {
   Object* fn = container_builtin(builtin);
   if (!fn) return nullptr;
@@ -106,9 +115,7 @@ Object* container_iter_reduce(const char* builtin, Object* seq, ssize index) {
     xdecref(idx);
   } else {
     Object* empty = list_new(0);
-    Object* args = empty ? tuple_pack({empty}) : nullptr;
-    r = args ? tuple_pack({fn, args}) : nullptr;
-    xdecref(args);
+    r = empty ? container_iter_reduce_seq(empty) : nullptr;
     xdecref(empty);
   }
   decref(fn);

@@ -38,6 +38,8 @@ std::nullptr_t container_key_error(Object* key);
 
 // builtins.<name> (new reference), for __reduce__ of iterators.
 [[nodiscard]] Object* container_builtin(const char* name);
+// (iter, (seq,)): __reduce__ of an iterator over the items of seq (borrowed).
+[[nodiscard]] Object* container_iter_reduce_seq(Object* seq);
 // __reduce__ of an index-based iterator: (iter, (seq,), index), or (iter, ([],)) once exhausted.
 [[nodiscard]] Object* container_iter_reduce(const char* builtin, Object* seq, ssize index);
 

@@ -163,11 +163,7 @@ Object* dictiter_reduce(Object* op, Object*) {
     decref(copy);
     if (r < 0) { decref(remaining); return nullptr; }
   }
-  Object* fn = container_builtin("iter");
-  Object* args = fn ? tuple_pack({remaining}) : nullptr;
-  Object* res = args ? tuple_pack({fn, args}) : nullptr;
-  xdecref(args);
-  xdecref(fn);
+  Object* res = container_iter_reduce_seq(remaining);
   decref(remaining);
   return res;
 }

@@ -381,14 +381,9 @@ Object* tupleiter_reduce(Object* op, Object*) {
   auto* it = static_cast<TupleIterObject*>(op);
   if (it->seq) return container_iter_reduce("iter", it->seq, it->index);
   // Exhausted: iter(())
-  Object* fn = container_builtin("iter");
-  if (!fn) return nullptr;
   Object* empty = tuple_new(0);
-  Object* args = tuple_pack({empty});
-  Object* r = tuple_pack({fn, args});
-  decref(args);
-  decref(empty);
-  decref(fn);
+  Object* r = empty ? container_iter_reduce_seq(empty) : nullptr;
+  xdecref(empty);
   return r;
 }
 

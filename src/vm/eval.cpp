@@ -359,6 +359,26 @@ static int bind_arguments(FunctionObject* func, Object** localsplus, Object* con
   return 0;
 }
 
+// CALL / CALL_KW stack layout [callable, self_or_null, args...]: includes
+// self in the arguments, splitting a bound method into function + self so the
+// call needs no method object (CPython's CALL_BOUND_METHOD_EXACT_ARGS idea).
+static PYXX_ALWAYS_INLINE Object* call_target(Object** base, Object*** args, ssize* total) {
+  Object* callable = base[0];
+  if (base[1]) {
+    --*args;
+    ++*total;
+  } else if (callable->type == &MethodType) {
+    auto* m = static_cast<MethodObject*>(callable);
+    base[1] = new_ref(m->im_self);
+    base[0] = new_ref(m->im_func);
+    decref(callable);
+    callable = base[0];
+    --*args;
+    ++*total;
+  }
+  return callable;
+}
+
 static PYXX_ALWAYS_INLINE bool exact_positional(CodeObject* co, ssize nargs) {
   return co->co_argcount == nargs && co->co_kwonlyargcount == 0 &&
          !(co->co_flags & (kCoVarargs | kCoVarkeywords));
@@ -2446,21 +2466,9 @@ start_frame:
   TARGET(CALL) {
     SKIP_CACHES(CALL);
     Object** base = sp - oparg - 2;
-    Object* callable = base[0];
     Object** args = base + 2;
     ssize total = oparg;
-    if (base[1]) {
-      args--;
-      total++;
-    } else if (callable->type == &MethodType) {
-      auto* m = static_cast<MethodObject*>(callable);
-      base[1] = new_ref(m->im_self);
-      base[0] = new_ref(m->im_func);
-      decref(callable);
-      callable = base[0];
-      args--;
-      total++;
-    }
+    Object* callable = call_target(base, &args, &total);
     if (callable->type == &FunctionType) {
       auto* fn = static_cast<FunctionObject*>(callable);
       auto* fco = static_cast<CodeObject*>(fn->func_code);
@@ -2509,21 +2517,9 @@ start_frame:
     SKIP_CACHES(CALL_KW);
     Object* kwnames = POP();
     Object** base = sp - oparg - 2;
-    Object* callable = base[0];
     Object** args = base + 2;
     ssize total = oparg;
-    if (base[1]) {
-      args--;
-      total++;
-    } else if (callable->type == &MethodType) {
-      auto* m = static_cast<MethodObject*>(callable);
-      base[1] = new_ref(m->im_self);
-      base[0] = new_ref(m->im_func);
-      decref(callable);
-      callable = base[0];
-      args--;
-      total++;
-    }
+    Object* callable = call_target(base, &args, &total);
     ssize npos = total - tuple_size(kwnames);
     if (callable->type == &FunctionType) {
       InterpreterFrame* nf = push_function_frame(ts, static_cast<FunctionObject*>(callable), args, npos, kwnames);
